@@ -1,0 +1,146 @@
+/**
+ * `npm run bench -- intake [--n 20000] [--concurrency 64] [--institutions 4]`
+ * Public report submissions per second and p50/p99 latency against the real server in its own
+ * process, on PostgreSQL (when reachable) and on PGlite. Afterwards the server is killed with
+ * SIGKILL and every acknowledged receipt is looked up in the database: none may be missing.
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { inArray } from 'drizzle-orm';
+import pg from 'pg';
+import { cases } from '../src/modules/reports/index.ts';
+import { receiptHash } from '../src/modules/reports/receipts.ts';
+import { loadConfig } from '../src/platform/config.ts';
+import { loadKeyring } from '../src/platform/crypto.ts';
+import { openPlatform } from '../src/platform/open.ts';
+
+const arg = (name: string, d: number) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i > 0 ? Number(process.argv[i + 1]) : d;
+};
+const N = arg('n', 20_000);
+const CONCURRENCY = arg('concurrency', 64);
+const INSTITUTIONS = arg('institutions', 4);
+const SECRET = crypto.randomBytes(32).toString('hex');
+const ROOT = path.resolve(import.meta.dirname, '..');
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const s = net.createServer().listen(0, '127.0.0.1', () => {
+      const port = (s.address() as net.AddressInfo).port;
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+async function startServer(env: Record<string, string>): Promise<{ child: ChildProcess; base: string; tokens: string[] }> {
+  const port = await freePort();
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'bench/intake-server.ts')], {
+    env: { ...process.env, ...env, PORT: String(port), QINGLIAN_SECRET_KEY: SECRET, QINGLIAN_POW_BITS: '0', QINGLIAN_PUBLIC_RATE: '100000000', BENCH_INSTITUTIONS: String(INSTITUTIONS), LOG_LEVEL: 'error' },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const tokens = await new Promise<string[]>((resolve, reject) => {
+    let out = '';
+    child.stdout!.on('data', (d: Buffer) => {
+      out += d.toString();
+      const m = out.match(/READY (.*)\n/);
+      if (m) resolve(JSON.parse(m[1]!));
+    });
+    child.once('exit', (code) => reject(new Error(`server exited ${code}`)));
+  });
+  return { child, base: `http://127.0.0.1:${port}`, tokens };
+}
+
+const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))]!;
+
+async function run(label: string, env: Record<string, string>, verify: (hashes: string[]) => Promise<number>) {
+  const { child, base, tokens } = await startServer(env);
+  // Challenges are fetched before the clock starts: the figure is for submissions.
+  const challenges = await Promise.all(
+    Array.from({ length: N }, async () => ((await (await fetch(`${base}/api/public/pow`, { method: 'POST' })).json()) as { challenge: string }).challenge),
+  );
+  const receipts: string[] = [];
+  const latencies: number[] = [];
+  let errors = 0;
+  let next = 0;
+  const t0 = performance.now();
+  await Promise.all(
+    Array.from({ length: CONCURRENCY }, async () => {
+      for (let i = next++; i < N; i = next++) {
+        const body = JSON.stringify({
+          code: tokens[i % tokens.length],
+          category: 'red_envelope',
+          text: `压测举报第 ${i} 件：科室医生收受红包`,
+          idempotencyKey: crypto.randomBytes(18).toString('base64url'),
+          pow: { challenge: challenges[i], nonce: '0' },
+        });
+        const s = performance.now();
+        const res = await fetch(`${base}/api/public/reports`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+        const json = (await res.json()) as { receipt?: string };
+        latencies.push(performance.now() - s);
+        if (res.ok && json.receipt) receipts.push(json.receipt);
+        else errors++;
+      }
+    }),
+  );
+  const seconds = (performance.now() - t0) / 1000;
+  child.kill('SIGKILL');
+  await new Promise((r) => child.once('exit', r));
+  const keyring = loadKeyring(SECRET, null);
+  const found = await verify(receipts.map((r) => receiptHash(keyring, r)));
+  latencies.sort((a, b) => a - b);
+  console.log(
+    `${label.padEnd(12)} ${String(N).padStart(6)} submissions  ${(receipts.length / seconds).toFixed(0).padStart(6)} /s  p50 ${pct(latencies, 0.5).toFixed(1)} ms  p99 ${pct(latencies, 0.99).toFixed(1)} ms  errors ${errors}  acknowledged ${receipts.length}  missing after SIGKILL ${receipts.length - found}`,
+  );
+  return receipts.length - found;
+}
+
+async function countIn(db: Awaited<ReturnType<typeof openPlatform>>['platform']['db'], hashes: string[]) {
+  let found = 0;
+  for (let i = 0; i < hashes.length; i += 1000) {
+    const batch = hashes.slice(i, i + 1000);
+    found += (await db.select({ h: cases.receiptHash }).from(cases).where(inArray(cases.receiptHash, batch))).length;
+  }
+  return found;
+}
+
+console.log(`intake benchmark: ${N} submissions, concurrency ${CONCURRENCY}, ${INSTITUTIONS} institutions, ${os.cpus().length} cores`);
+let missing = 0;
+const pgBase = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const admin = new pg.Client({ connectionString: pgBase, connectionTimeoutMillis: 2000 });
+const hasPg = await admin.connect().then(
+  () => true,
+  () => false,
+);
+if (hasPg) {
+  const name = `qinglian_bench_${Date.now()}`;
+  await admin.query(`create database ${name}`);
+  const url = new URL(pgBase);
+  url.pathname = `/${name}`;
+  missing += await run('PostgreSQL', { DATABASE_URL: url.toString() }, async (hashes) => {
+    const opened = await openPlatform(loadConfig({ DATABASE_URL: url.toString() }), { migrate: false });
+    try {
+      return await countIn(opened.platform.db, hashes);
+    } finally {
+      await opened.close();
+    }
+  });
+  await admin.query(`drop database ${name} with (force)`);
+  await admin.end();
+} else console.log('PostgreSQL   skipped: no server at', pgBase.replace(/\/\/[^@]*@/, '//'));
+
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ql-bench-'));
+missing += await run('PGlite', { QINGLIAN_DATA_DIR: dir, DATABASE_URL: '' }, async (hashes) => {
+  const opened = await openPlatform(loadConfig({ QINGLIAN_DATA_DIR: dir, DATABASE_URL: '' }), { migrate: false });
+  try {
+    return await countIn(opened.platform.db, hashes);
+  } finally {
+    await opened.close();
+  }
+});
+fs.rmSync(dir, { recursive: true, force: true });
+process.exit(missing ? 1 : 0);

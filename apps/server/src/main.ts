@@ -1,0 +1,5 @@
+/** Entry point for `npm start`: reads the environment and serves. */
+import { loadConfig } from './platform/config.ts';
+import { serve } from './server.ts';
+
+await serve(loadConfig());

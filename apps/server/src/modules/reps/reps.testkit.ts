@@ -1,0 +1,89 @@
+/** Factories and clients the rep tests (and the route-table access test) share. */
+import crypto from 'node:crypto';
+import { creditCodeCheckChar, nationalIdCheckChar } from '@qinglian/contracts';
+import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
+import type { Db } from '../../platform/db.ts';
+import type { Client } from '../../test/harness.ts';
+import { repBookings, repCompanies, reps, repViolations, repVisits } from './reps.tables.ts';
+import { setSmsTransport } from './sms.ts';
+
+/** A valid unified social credit code whose body is derived from `seed`. */
+export function creditCode(seed: number): string {
+  const body = `91330100MA${String(seed).padStart(7, '0')}`;
+  return body + creditCodeCheckChar(body);
+}
+
+/** A valid national ID number for a person born on 1990-01-01 with sequence `seed`. */
+export function nationalId(seed: number): string {
+  const body = `33010219900101${String(seed % 1000).padStart(3, '0')}`;
+  return body + nationalIdCheckChar(body);
+}
+
+/** A company and a submitted rep of it, written straight to the database (for samples). */
+export async function createRepDirect(db: Db, regionId: string, seed: number) {
+  const [company] = await db.insert(repCompanies).values({ regionId, name: `企业${seed}`, creditCode: creditCode(seed), kind: 'manufacturer' }).returning();
+  const [rep] = await db
+    .insert(reps)
+    .values({ regionId, phone: `139${String(seed).padStart(8, '0')}`, passwordHash: 'x', name: `代表${seed}`, companyId: company!.id, submittedAt: new Date(), products: ['阿莫西林胶囊'] })
+    .returning();
+  return { company: company!, rep: rep! };
+}
+
+/** A booking, a visit and a violation at an institution, written straight to the database (for samples). */
+export async function createVisitDirect(db: Db, regionId: string, institutionId: string, departmentId: string, seed: number) {
+  const { company, rep } = await createRepDirect(db, regionId, seed);
+  const [booking] = await db
+    .insert(repBookings)
+    .values({ institutionId, repId: rep.id, companyId: company.id, departmentId, date: '2030-01-01', start: '14:00', end: '14:30', purpose: '样例', products: [], status: 'done', decideBy: '2030-01-01' })
+    .returning();
+  const [visit] = await db
+    .insert(repVisits)
+    .values({ institutionId, number: `S-${seed}`, bookingId: booking!.id, repId: rep.id, companyId: company.id, departmentId, checkedInAt: new Date() })
+    .returning();
+  const [violation] = await db.insert(repViolations).values({ institutionId, repId: rep.id, companyId: company.id, kind: 'gift', description: '样例', occurredAt: new Date(), status: 'reported' }).returning();
+  return { company, rep, booking: booking!, visit: visit!, violation: violation! };
+}
+
+/** Captures text messages instead of logging them; `lastCode(phone)` reads the newest six-digit code. */
+export function captureSms() {
+  const sent: { phone: string; text: string }[] = [];
+  setSmsTransport({ send: async (phone, text) => void sent.push({ phone, text }) });
+  return { sent, lastCode: (phone: string) => [...sent].reverse().find((m) => m.phone === phone)?.text.match(/\d{6}/)?.[0] ?? '' };
+}
+
+/** A client bound to a rep session (cookie and CSRF header). */
+export function repClient(app: FastifyInstance, token: string, csrf: string): Client {
+  const request = (opts: InjectOptions): Promise<LightMyRequestResponse> =>
+    app.inject({ ...opts, cookies: { ql_rep_session: token }, headers: { 'x-csrf-token': csrf, ...(opts.headers ?? {}) } });
+  return {
+    request,
+    get: (url) => request({ method: 'GET', url }),
+    post: (url, body) => request({ method: 'POST', url, payload: body as InjectOptions['payload'] }),
+    patch: (url, body) => request({ method: 'PATCH', url, payload: body as InjectOptions['payload'] }),
+    del: (url) => request({ method: 'DELETE', url }),
+  };
+}
+
+/** Signs a rep up through the real routes (SMS code captured) and returns their client. */
+export async function signUpRep(app: FastifyInstance, sms: ReturnType<typeof captureSms>, regionId: string, phone: string, password = 'rep-password-1') {
+  await app.inject({ method: 'POST', url: '/api/rep/auth/sms', payload: { phone } });
+  const res = await app.inject({ method: 'POST', url: '/api/rep/auth/signup', payload: { regionId, phone, password, smsCode: sms.lastCode(phone) } });
+  if (res.statusCode !== 200) throw new Error(`signup ${phone}: ${res.statusCode} ${res.body}`);
+  const token = res.cookies.find((c) => c.name === 'ql_rep_session')!.value;
+  const me = await app.inject({ method: 'GET', url: '/api/rep/me', cookies: { ql_rep_session: token } });
+  return repClient(app, token, me.json().csrfToken);
+}
+
+/** A multipart body with a `kind` field and one file. */
+export function multipart(kind: string, filename: string, data: Buffer, mime: string): { payload: Buffer; headers: Record<string, string> } {
+  const boundary = `----ql${crypto.randomBytes(4).toString('hex')}`;
+  const payload = Buffer.concat([
+    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="kind"\r\n\r\n${kind}\r\n--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\nContent-Type: ${mime}\r\n\r\n`),
+    data,
+    Buffer.from(`\r\n--${boundary}--\r\n`),
+  ]);
+  return { payload, headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
+}
+
+export const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
+export const PDF = Buffer.from('%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n');

@@ -1,0 +1,156 @@
+/** /api/supervision: risk points, inspection rounds and rectification, talks, cadre assessment. */
+import type { ZodTypeProvider } from '@fastify/type-provider-zod';
+import {
+  type can as canFn,
+  ZAdopt,
+  ZAssessmentInput,
+  ZId,
+  ZIdParams,
+  ZLetter,
+  ZLibraryEntry,
+  ZMeasureInput,
+  ZMeasurePatch,
+  ZPage,
+  ZRanking,
+  ZRectification,
+  ZRectificationQuery,
+  ZRectificationSubmit,
+  ZRectificationVerify,
+  ZResultInput,
+  ZRiskPoint,
+  ZRiskPointInput,
+  ZRiskPointPatch,
+  ZRiskQuery,
+  ZRiskSummary,
+  ZRound,
+  ZRoundInput,
+  ZFindingInput,
+  ZTalk,
+  ZTalkCounts,
+  ZTalkInput,
+  ZTalkQuery,
+  ZTemplate,
+  ZTemplateInput,
+  ZListQuery,
+} from '@qinglian/contracts';
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import * as assessment from './assessment.service.ts';
+import * as rect from './rectification.service.ts';
+import * as risk from './risk.service.ts';
+import * as rounds from './rounds.service.ts';
+import * as talks from './talks.service.ts';
+
+const tags = ['supervision'];
+type Perm = Parameters<typeof canFn>[1];
+const can = (permission: Perm, resource?: string) => ({ access: { permission }, ...(resource ? { resource } : {}) });
+const P = '/api/supervision';
+const instQuery = z.object({ institutionId: ZId.optional(), from: z.iso.date().optional(), to: z.iso.date().optional() });
+
+export async function supervisionRoutes(fastify: FastifyInstance) {
+  const app = fastify.withTypeProvider<ZodTypeProvider>();
+  // risk points
+  app.get(`${P}/risks`, { schema: { tags, querystring: ZRiskQuery, response: { 200: ZPage(ZRiskPoint) } }, config: can('risk.read') }, (req) => risk.listRisks(req.ctx, req.query));
+  app.get(`${P}/risks/summary`, { schema: { tags, querystring: instQuery, response: { 200: ZRiskSummary } }, config: can('risk.read') }, (req) => risk.riskSummary(req.ctx, req.query));
+  const ZMatrix = z.object({ institutionId: ZId, medium: z.number().int().min(2).max(25), high: z.number().int().min(2).max(25), critical: z.number().int().min(2).max(25) });
+  app.get(`${P}/risks/matrix`, { schema: { tags, querystring: z.object({ institutionId: ZId.optional() }), response: { 200: ZMatrix } }, config: can('risk.read') }, (req) =>
+    risk.getMatrix(req.ctx, req.query.institutionId),
+  );
+  app.patch(`${P}/risks/matrix`, { schema: { tags, body: ZMatrix.partial({ institutionId: true }), response: { 200: ZMatrix } }, config: can('inspection.manage') }, (req) =>
+    risk.setMatrix(req.ctx, req.body),
+  );
+  app.get(`${P}/risks/library`, { schema: { tags, response: { 200: z.array(ZLibraryEntry) } }, config: can('risk.read') }, () => risk.library());
+  app.post(`${P}/risks/adopt`, { schema: { tags, body: ZAdopt, response: { 200: z.object({ adopted: z.number().int(), ids: z.array(ZId) }) } }, config: can('risk.manage') }, (req) =>
+    risk.adopt(req.ctx, req.body),
+  );
+  app.post(`${P}/risks`, { schema: { tags, body: ZRiskPointInput, response: { 201: ZRiskPoint } }, config: can('risk.manage') }, async (req, reply) =>
+    reply.status(201).send(await risk.createRisk(req.ctx, req.body)),
+  );
+  app.get(`${P}/risks/:id`, { schema: { tags, params: ZIdParams, response: { 200: ZRiskPoint } }, config: can('risk.read', 'risk_point') }, (req) => risk.getRisk(req.ctx, req.params.id));
+  app.patch(`${P}/risks/:id`, { schema: { tags, params: ZIdParams, body: ZRiskPointPatch, response: { 200: ZRiskPoint } }, config: can('risk.manage', 'risk_point') }, (req) =>
+    risk.updateRisk(req.ctx, req.params.id, req.body),
+  );
+  app.post(`${P}/risks/:id/measures`, { schema: { tags, params: ZIdParams, body: ZMeasureInput, response: { 200: ZRiskPoint } }, config: can('risk.manage', 'risk_point') }, (req) =>
+    risk.addMeasure(req.ctx, req.params.id, req.body),
+  );
+  app.patch(
+    `${P}/risks/:id/measures/:measureId`,
+    { schema: { tags, params: ZIdParams.extend({ measureId: ZId }), body: ZMeasurePatch, response: { 200: ZRiskPoint } }, config: can('risk.manage', 'risk_point') },
+    (req) => risk.updateMeasure(req.ctx, req.params.id, req.params.measureId, req.body),
+  );
+
+  // checklists and rounds
+  app.get(`${P}/templates`, { schema: { tags, response: { 200: z.array(ZTemplate) } }, config: can('inspection.read') }, (req) => rounds.listTemplates(req.ctx));
+  app.post(`${P}/templates`, { schema: { tags, body: ZTemplateInput, response: { 201: ZTemplate } }, config: can('inspection.manage') }, async (req, reply) =>
+    reply.status(201).send(await rounds.createTemplate(req.ctx, req.body)),
+  );
+  app.get(`${P}/rounds`, { schema: { tags, querystring: ZListQuery.extend({ institutionId: ZId.optional() }), response: { 200: ZPage(ZRound) } }, config: can('inspection.read') }, (req) =>
+    rounds.listRounds(req.ctx, req.query),
+  );
+  app.post(`${P}/rounds`, { schema: { tags, body: ZRoundInput, response: { 201: ZRound } }, config: can('inspection.manage') }, async (req, reply) =>
+    reply.status(201).send(await rounds.createRound(req.ctx, req.body)),
+  );
+  app.get(`${P}/rounds/:id`, { schema: { tags, params: ZIdParams, response: { 200: ZRound } }, config: can('inspection.read', 'round') }, (req) => rounds.getRound(req.ctx, req.params.id));
+  app.post(
+    `${P}/rounds/:id/results`,
+    { schema: { tags, params: ZIdParams, body: ZResultInput, response: { 200: z.object({ score: z.number(), passed: z.boolean(), sections: z.array(z.object({ title: z.string(), score: z.number(), passed: z.boolean() })) }) } }, config: can('inspection.manage', 'round') },
+    (req) => rounds.submitResult(req.ctx, req.params.id, req.body),
+  );
+  app.post(`${P}/rounds/:id/complete`, { schema: { tags, params: ZIdParams, response: { 200: ZRound } }, config: can('inspection.manage', 'round') }, (req) =>
+    rounds.completeRound(req.ctx, req.params.id),
+  );
+  app.post(`${P}/rounds/:id/findings`, { schema: { tags, params: ZIdParams, body: ZFindingInput, response: { 201: z.object({ id: ZId }) } }, config: can('inspection.manage', 'round') }, async (req, reply) =>
+    reply.status(201).send(await rounds.addFinding(req.ctx, req.params.id, req.body)),
+  );
+
+  // rectification
+  app.get(`${P}/rectifications`, { schema: { tags, querystring: ZRectificationQuery, response: { 200: ZPage(ZRectification) } }, config: can('inspection.read') }, (req) =>
+    rect.listRectifications(req.ctx, req.query),
+  );
+  app.get(
+    `${P}/inspections/figures`,
+    {
+      schema: {
+        tags,
+        querystring: instQuery,
+        response: { 200: z.object({ rounds: z.number().int(), findings: z.number().int(), byKind: z.array(z.object({ kind: z.string(), count: z.number().int() })), accepted: z.number().int(), overdue: z.number().int(), onTimeRate: z.number().nullable() }) },
+      },
+      config: can('inspection.read'),
+    },
+    (req) => rect.inspectionFigures(req.ctx, req.query),
+  );
+  app.get(`${P}/rectifications/:id`, { schema: { tags, params: ZIdParams, response: { 200: ZRectification } }, config: can('inspection.read', 'rectification') }, (req) =>
+    rect.getRectification(req.ctx, req.params.id),
+  );
+  app.post(
+    `${P}/rectifications/:id/submit`,
+    { schema: { tags, params: ZIdParams, body: ZRectificationSubmit, response: { 200: ZRectification } }, config: can('rectification.respond', 'rectification') },
+    (req) => rect.submitRectification(req.ctx, req.params.id, req.body),
+  );
+  app.post(
+    `${P}/rectifications/:id/verify`,
+    { schema: { tags, params: ZIdParams, body: ZRectificationVerify, response: { 200: ZRectification } }, config: can('inspection.manage', 'rectification') },
+    (req) => rect.verifyRectification(req.ctx, req.params.id, req.body),
+  );
+  app.post(`${P}/rectifications/:id/letter`, { schema: { tags, params: ZIdParams, response: { 200: ZLetter } }, config: can('inspection.manage', 'rectification') }, (req) =>
+    rect.issueLetter(req.ctx, req.params.id),
+  );
+
+  // talks
+  app.get(`${P}/talks`, { schema: { tags, querystring: ZTalkQuery, response: { 200: ZPage(ZTalk) } }, config: can('talk.read') }, (req) => talks.listTalks(req.ctx, req.query));
+  app.get(`${P}/talks/counts`, { schema: { tags, querystring: instQuery, response: { 200: ZTalkCounts } }, config: can('talk.read') }, (req) => talks.talkCounts(req.ctx, req.query));
+  app.post(`${P}/talks`, { schema: { tags, body: ZTalkInput, response: { 201: ZTalk } }, config: can('talk.manage') }, async (req, reply) =>
+    reply.status(201).send(await talks.createTalk(req.ctx, req.body)),
+  );
+  app.get(`${P}/talks/:id`, { schema: { tags, params: ZIdParams, response: { 200: ZTalk } }, config: can('talk.read', 'talk') }, (req) => talks.getTalk(req.ctx, req.params.id));
+
+  // cadre assessment
+  app.post(`${P}/assessments`, { schema: { tags, body: ZAssessmentInput, response: { 200: z.object({ imported: z.number().int() }) } }, config: can('assessment.manage') }, (req) =>
+    assessment.importScores(req.ctx, req.body),
+  );
+  app.get(
+    `${P}/assessments/ranking`,
+    { schema: { tags, querystring: z.object({ institutionId: ZId.optional(), period: z.string().regex(/^\d{4}-Q[1-4]$/, 'period_format') }), response: { 200: ZRanking } }, config: can('assessment.read') },
+    (req) => assessment.ranking(req.ctx, req.query),
+  );
+}

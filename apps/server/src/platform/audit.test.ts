@@ -1,0 +1,73 @@
+import { eq, sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestEnv, type TestEnv } from '../test/harness.ts';
+import { buildWorld } from '../test/world.ts';
+import { verifyAudit, writeAudit } from './audit.ts';
+import { inTx } from './db.ts';
+import { auditLog } from './platform.tables.ts';
+
+let env: TestEnv;
+beforeAll(async () => {
+  env = await createTestEnv();
+  await buildWorld(env.platform);
+  for (let i = 0; i < 5; i++) await writeAudit(env.ctx, { action: 'test.write', targetType: 'thing', targetId: String(i), after: { n: i, nested: { b: 1, a: [1, 2] } } });
+});
+afterAll(() => env.close());
+
+const tamper = async (stmt: ReturnType<typeof sql>) => {
+  await env.platform.db.execute(stmt);
+};
+
+describe('audit chain', () => {
+  it('verifies an untouched chain', async () => {
+    const res = await verifyAudit(env.platform.db);
+    expect(res.ok).toBe(true);
+    expect(res.checked).toBeGreaterThanOrEqual(5);
+  });
+
+  it('writes the entry in the same transaction as the change: a rolled-back change leaves no entry', async () => {
+    const before = (await env.platform.db.select().from(auditLog)).length;
+    await expect(
+      inTx(env.platform.db, async (tx) => {
+        await writeAudit({ ...env.ctx, db: tx }, { action: 'test.rolled_back', targetType: 'thing' });
+        throw new Error('boom');
+      }),
+    ).rejects.toThrow('boom');
+    expect((await env.platform.db.select().from(auditLog)).length).toBe(before);
+    expect((await verifyAudit(env.platform.db)).ok).toBe(true);
+  });
+
+  it('detects an edited entry', async () => {
+    await tamper(sql`update audit_log set after = '{"n": 99}'::jsonb where seq = 2`);
+    const res = await verifyAudit(env.platform.db);
+    expect(res.ok).toBe(false);
+    expect(res.problems.some((p) => p.seq === 2 && /edited/.test(p.problem))).toBe(true);
+  });
+
+  it('detects a deleted entry in the middle and at the end', async () => {
+    const fresh = await createTestEnv();
+    for (let i = 0; i < 4; i++) await writeAudit(fresh.ctx, { action: 'test', targetType: 't', targetId: String(i) });
+    await fresh.platform.db.execute(sql`delete from audit_log where seq = 2`);
+    expect((await verifyAudit(fresh.platform.db)).problems.some((p) => p.seq === 3)).toBe(true);
+    await fresh.close();
+
+    const tail = await createTestEnv();
+    for (let i = 0; i < 3; i++) await writeAudit(tail.ctx, { action: 'test', targetType: 't', targetId: String(i) });
+    await tail.platform.db.execute(sql`delete from audit_log where seq = 3`);
+    const res = await verifyAudit(tail.platform.db);
+    expect(res.ok).toBe(false);
+    expect(res.problems[0]!.problem).toMatch(/newest entries deleted/);
+    await tail.close();
+  });
+
+  it('detects an inserted entry', async () => {
+    const fresh = await createTestEnv();
+    for (let i = 0; i < 3; i++) await writeAudit(fresh.ctx, { action: 'test', targetType: 't', targetId: String(i) });
+    const [e] = await fresh.platform.db.select().from(auditLog).where(eq(auditLog.seq, 3));
+    await fresh.platform.db.execute(sql`update audit_log set seq = 4 where seq = 3`);
+    await fresh.platform.db.insert(auditLog).values({ ...e!, seq: 3, action: 'forged', hash: e!.hash });
+    const res = await verifyAudit(fresh.platform.db);
+    expect(res.ok).toBe(false);
+    await fresh.close();
+  });
+});

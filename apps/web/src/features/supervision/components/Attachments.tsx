@@ -1,0 +1,54 @@
+/** Photos and evidence files: an upload field for forms (files go up as soon as they are picked) and links. */
+import { CameraOutlined, PaperClipOutlined, UploadOutlined } from '@ant-design/icons';
+import { Button, Space, Upload, type UploadFile } from 'antd';
+import { errorMessage } from '../../../lib/forms.ts';
+import { useT } from '../../../lib/i18n/index.tsx';
+import { uploadAttachment, useAttachment } from '../api.ts';
+
+/** Ids of the files that finished uploading. */
+export const uploadedIds = (files: UploadFile[] | undefined) => (files ?? []).filter((f) => f.status === 'done').map((f) => (f.response as { id: string }).id);
+
+/** Form control holding UploadFile[]; `photo` opens the camera on phones. */
+export function FilesField({ value, onChange, photo, testId }: { value?: UploadFile[]; onChange?: (files: UploadFile[]) => void; photo?: boolean; testId?: string }) {
+  const t = useT();
+  return (
+    <Upload
+      fileList={value}
+      multiple
+      accept={photo ? 'image/*' : undefined}
+      listType={photo ? 'picture' : 'text'}
+      onChange={({ fileList }) => onChange?.(fileList)}
+      customRequest={({ file, onSuccess, onError }) => {
+        uploadAttachment(file as File)
+          .then((a) => onSuccess?.(a))
+          .catch((e) => onError?.(Object.assign(new Error(errorMessage(e)), { status: 400 })));
+      }}
+    >
+      <Button icon={photo ? <CameraOutlined /> : <UploadOutlined />} data-testid={testId}>
+        {photo ? t.supervision.addPhoto : t.supervision.addFiles}
+      </Button>
+    </Upload>
+  );
+}
+
+function AttachmentLink({ id }: { id: string }) {
+  const { data } = useAttachment(id);
+  return (
+    <a href={`/api/attachments/${id}/download`} target="_blank" rel="noreferrer">
+      <PaperClipOutlined /> {data?.filename ?? '…'}
+    </a>
+  );
+}
+
+/** Links to uploaded files (opened in a new tab; images and PDFs display inline). */
+export function AttachmentLinks({ ids }: { ids: string[] }) {
+  const t = useT();
+  if (!ids.length) return <>{t.common.none}</>;
+  return (
+    <Space wrap size={12}>
+      {ids.map((id) => (
+        <AttachmentLink key={id} id={id} />
+      ))}
+    </Space>
+  );
+}

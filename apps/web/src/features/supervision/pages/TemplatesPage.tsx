@@ -1,0 +1,79 @@
+/** 查房清单: checklist templates with their sections, weights and pass marks. */
+import { PlusOutlined } from '@ant-design/icons';
+import { Alert, Button, Table, type TableColumnsType, Tag } from 'antd';
+import { useState } from 'react';
+import { PageHeader } from '../../../components/PageHeader.tsx';
+import { errorMessage } from '../../../lib/forms.ts';
+import { usePageTitle, useT } from '../../../lib/i18n/index.tsx';
+import { useCan } from '../../../lib/session.tsx';
+import { useTemplates } from '../api.ts';
+import { TemplateForm } from '../components/TemplateForm.tsx';
+import type { Section, Template } from '../types.ts';
+
+/** Sections and items of a template, as read-only tables. */
+export function TemplateSections({ sections }: { sections: Section[] }) {
+  const t = useT();
+  const tt = t.supervision.template;
+  return (
+    <div data-testid="template-sections">
+      {sections.map((s, i) => (
+        <div key={s.title + String(i)} style={{ marginBottom: 12 }}>
+          <div style={{ fontWeight: 600, marginBottom: 4 }}>
+            {i + 1}. {s.title} <Tag>{tt.passMarkOf(s.passMark)}</Tag>
+          </div>
+          <Table
+            rowKey="id"
+            size="small"
+            pagination={false}
+            dataSource={s.items}
+            columns={[
+              { title: tt.item, dataIndex: 'text', key: 'text' },
+              { title: tt.weight, dataIndex: 'weight', key: 'weight', width: 80, align: 'right' },
+            ]}
+          />
+        </div>
+      ))}
+    </div>
+  );
+}
+
+export default function TemplatesPage() {
+  const t = useT();
+  const tt = t.supervision.template;
+  usePageTitle(tt.title);
+  const manage = useCan()('inspection.manage');
+  const { data, isFetching, error } = useTemplates();
+  const [creating, setCreating] = useState(false);
+  const columns: TableColumnsType<Template> = [
+    { title: tt.name, dataIndex: 'name', key: 'name' },
+    { title: tt.sections, key: 'sections', render: (_v, r) => r.sections.map((s) => s.title).join('、') },
+    { title: tt.size, key: 'size', render: (_v, r) => tt.summary(r.sections.length, r.sections.reduce((n, s) => n + s.items.length, 0)) },
+  ];
+  return (
+    <>
+      <PageHeader
+        title={tt.title}
+        subtitle={tt.subtitle}
+        extra={
+          manage && (
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="create-button">
+              {tt.create}
+            </Button>
+          )
+        }
+      />
+      {error ? <Alert type="error" showIcon title={errorMessage(error)} style={{ marginBottom: 12 }} /> : null}
+      <div data-testid="templates-table">
+        <Table<Template>
+          rowKey="id"
+          loading={isFetching}
+          columns={columns}
+          dataSource={data}
+          pagination={false}
+          expandable={{ expandedRowRender: (r) => <TemplateSections sections={r.sections} /> }}
+        />
+      </div>
+      <TemplateForm open={creating} onClose={() => setCreating(false)} />
+    </>
+  );
+}

@@ -1,0 +1,200 @@
+/** Supervision workbench: integrity risk points, inspection rounds with rectification, talks, cadre assessment. */
+import { z } from 'zod';
+import { ZId, ZListQuery, ZQueryBool } from './common.ts';
+
+export const RISK_PROCESSES = ['drug_procurement', 'equipment_tender', 'construction', 'recruitment_promotion', 'insurance_billing', 'research_funds', 'admission_beds', 'prescribing', 'finance', 'other'] as const;
+export const ZRiskProcess = z.enum(RISK_PROCESSES);
+export const RISK_LEVELS = ['low', 'medium', 'high', 'critical'] as const;
+export const ZRiskLevel = z.enum(RISK_LEVELS);
+export const MEASURE_STATUSES = ['planned', 'in_progress', 'done'] as const;
+
+const date = z.iso.date();
+const text = (max = 2000) => z.string().trim().max(max);
+
+export const ZRiskMeasure = z.object({
+  id: ZId,
+  description: z.string(),
+  ownerId: ZId.nullable(),
+  ownerName: z.string().nullable(),
+  status: z.enum(MEASURE_STATUSES),
+  dueOn: z.string().nullable(),
+  evidence: z.string().nullable(),
+  attachmentIds: z.array(ZId),
+});
+export const ZRiskPoint = z.object({
+  id: ZId,
+  institutionId: ZId,
+  departmentId: ZId.nullable(),
+  departmentName: z.string().nullable(),
+  postName: z.string().nullable(),
+  process: ZRiskProcess,
+  title: z.string(),
+  description: z.string(),
+  likelihood: z.number().int(),
+  impact: z.number().int(),
+  score: z.number().int(),
+  level: ZRiskLevel,
+  reviewOn: z.string().nullable(),
+  reviewOverdue: z.boolean(),
+  libraryKey: z.string().nullable(),
+  active: z.boolean(),
+  measures: z.array(ZRiskMeasure),
+});
+export type TRiskPoint = z.infer<typeof ZRiskPoint>;
+export const ZRiskPointInput = z.object({
+  institutionId: ZId.optional(),
+  departmentId: ZId.nullish(),
+  postName: text(100).nullish(),
+  process: ZRiskProcess,
+  title: text(200).min(2),
+  description: text().default(''),
+  likelihood: z.number().int().min(1).max(5),
+  impact: z.number().int().min(1).max(5),
+  reviewOn: date.nullish(),
+});
+// zod 4 applies a field's default even inside .partial(): a patch re-declares defaulted fields without one,
+// or an absent field would be overwritten with its default.
+export const ZRiskPointPatch = ZRiskPointInput.omit({ institutionId: true })
+  .extend({ description: text() })
+  .partial()
+  .extend({ active: z.boolean().optional(), reviewed: z.boolean().optional() });
+export const ZMeasureInput = z.object({
+  description: text(500).min(2),
+  ownerId: ZId.nullish(),
+  status: z.enum(MEASURE_STATUSES).default('planned'),
+  dueOn: date.nullish(),
+  evidence: text().nullish(),
+  attachmentIds: z.array(ZId).max(20).default([]),
+});
+export const ZMeasurePatch = ZMeasureInput.extend({ status: z.enum(MEASURE_STATUSES), attachmentIds: z.array(ZId).max(20) }).partial();
+export const ZRiskQuery = ZListQuery.extend({ institutionId: ZId.optional(), departmentId: ZId.optional(), process: ZRiskProcess.optional(), level: ZRiskLevel.optional(), reviewOverdue: ZQueryBool.optional() });
+export const ZLibraryEntry = z.object({ key: z.string(), process: ZRiskProcess, title: z.string(), description: z.string(), likelihood: z.number().int(), impact: z.number().int(), measures: z.array(z.string()) });
+export const ZAdopt = z.object({ institutionId: ZId.optional(), keys: z.array(z.string()).min(1).max(200), departmentId: ZId.nullish() });
+export const ZRiskSummary = z.object({
+  points: z.number().int(),
+  measures: z.number().int(),
+  byLevel: z.array(z.object({ level: ZRiskLevel, count: z.number().int() })),
+  heat: z.array(z.object({ departmentId: ZId.nullable(), departmentName: z.string(), low: z.number().int(), medium: z.number().int(), high: z.number().int(), critical: z.number().int(), measures: z.number().int() })),
+  matrix: z.array(z.array(z.number().int())),
+  reviewOverdue: z.number().int(),
+});
+
+export const INSPECTION_METHODS = ['unannounced', 'interview', 'document_review', 'assessment'] as const;
+export const ZChecklistItem = z.object({ id: z.string().min(1).max(40), text: text(300).min(2), weight: z.number().min(0).max(100) });
+export const ZChecklistSection = z.object({ title: text(100).min(1), passMark: z.number().min(0).max(100), items: z.array(ZChecklistItem).min(1).max(100) });
+export const ZTemplate = z.object({ id: ZId, institutionId: ZId, name: z.string(), sections: z.array(ZChecklistSection) });
+export const ZTemplateInput = z.object({ institutionId: ZId.optional(), name: text(100).min(2), sections: z.array(ZChecklistSection).min(1).max(20) });
+
+export const ZRoundInput = z.object({
+  institutionId: ZId.optional(),
+  title: text(200).min(2),
+  plannedOn: date,
+  methods: z.array(z.enum(INSPECTION_METHODS)).min(1),
+  teamIds: z.array(ZId).min(1).max(30),
+  departmentIds: z.array(ZId).min(1).max(100),
+  templateId: ZId,
+});
+export const ZRound = z.object({
+  id: ZId,
+  institutionId: ZId,
+  title: z.string(),
+  plannedOn: z.string(),
+  methods: z.array(z.enum(INSPECTION_METHODS)),
+  teamIds: z.array(ZId),
+  teamNames: z.array(z.string()),
+  departmentIds: z.array(ZId),
+  departmentNames: z.array(z.string()),
+  templateId: ZId,
+  templateName: z.string(),
+  status: z.enum(['planned', 'in_progress', 'completed']),
+  findings: z.number().int(),
+  results: z.array(z.object({ departmentId: ZId, departmentName: z.string(), score: z.number(), passed: z.boolean(), sections: z.array(z.object({ title: z.string(), score: z.number(), passed: z.boolean() })) })),
+});
+export type TRound = z.infer<typeof ZRound>;
+export const ZAnswer = z.object({ itemId: z.string(), answer: z.enum(['yes', 'no', 'na']), score: z.number().min(0).max(100).optional(), note: text(500).optional(), photoIds: z.array(ZId).max(10).default([]) });
+export const ZResultInput = z.object({ departmentId: ZId, answers: z.array(ZAnswer).min(1) });
+
+export const FINDING_KINDS = ['discipline', 'charging', 'prescribing', 'rep_contact', 'service', 'records', 'other'] as const;
+export const ZFindingInput = z.object({
+  departmentId: ZId,
+  kind: z.enum(FINDING_KINDS),
+  description: text().min(2),
+  responsibleId: ZId,
+  deadline: date,
+  attachmentIds: z.array(ZId).max(20).default([]),
+});
+export const RECTIFICATION_STATUSES = ['open', 'submitted', 'accepted', 'returned'] as const;
+export const ZRectification = z.object({
+  id: ZId,
+  institutionId: ZId,
+  roundId: ZId,
+  roundTitle: z.string(),
+  departmentId: ZId,
+  departmentName: z.string(),
+  kind: z.enum(FINDING_KINDS),
+  description: z.string(),
+  responsibleId: ZId,
+  responsibleName: z.string(),
+  deadline: z.string(),
+  status: z.enum(RECTIFICATION_STATUSES),
+  overdue: z.boolean(),
+  escalated: z.boolean(),
+  evidence: z.string().nullable(),
+  evidenceAttachmentIds: z.array(ZId),
+  verificationNote: z.string().nullable(),
+  letterNumber: z.string().nullable(),
+  createdAt: z.string(),
+});
+export type TRectification = z.infer<typeof ZRectification>;
+export const ZRectificationQuery = ZListQuery.extend({ institutionId: ZId.optional(), departmentId: ZId.optional(), roundId: ZId.optional(), status: z.enum(RECTIFICATION_STATUSES).optional(), overdue: ZQueryBool.optional() });
+export const ZRectificationSubmit = z.object({ evidence: text().min(2), attachmentIds: z.array(ZId).max(20).default([]) });
+export const ZRectificationVerify = z.object({ accepted: z.boolean(), note: text().min(2) });
+export const ZLetter = z.object({
+  number: z.string(),
+  institutionName: z.string(),
+  departmentName: z.string(),
+  roundTitle: z.string(),
+  finding: z.string(),
+  deadline: z.string(),
+  issuedOn: z.string(),
+});
+
+export const TALK_KINDS = ['reminder', 'criticism', 'admonishment', 'summons', 'rectification'] as const;
+export const ZTalkKind = z.enum(TALK_KINDS);
+export const ZTalkInput = z.object({
+  institutionId: ZId.optional(),
+  subjectId: ZId,
+  kind: ZTalkKind,
+  reasonKind: z.enum(['case', 'finding', 'assessment', 'free']),
+  reasonRef: ZId.nullish(),
+  reason: text().min(2),
+  talkerIds: z.array(ZId).min(1).max(5),
+  talkedOn: date,
+  record: text(8000).default(''),
+  followUp: text().default(''),
+  followUpDue: date.nullish(),
+});
+export const ZTalk = z.object({
+  id: ZId,
+  institutionId: ZId,
+  subjectId: ZId,
+  subjectName: z.string(),
+  subjectDepartment: z.string().nullable(),
+  kind: ZTalkKind,
+  reasonKind: z.enum(['case', 'finding', 'assessment', 'free']),
+  reasonRef: ZId.nullable(),
+  reason: z.string(),
+  talkerNames: z.array(z.string()),
+  talkedOn: z.string(),
+  record: z.string(),
+  followUp: z.string(),
+  followUpDue: z.string().nullable(),
+});
+export type TTalk = z.infer<typeof ZTalk>;
+export const ZTalkQuery = ZListQuery.extend({ institutionId: ZId.optional(), kind: ZTalkKind.optional(), subjectId: ZId.optional(), from: date.optional(), to: date.optional() });
+export const ZTalkCounts = z.object({ total: z.number().int(), byKind: z.array(z.object({ kind: ZTalkKind, count: z.number().int() })) });
+
+export const ZAssessmentRow = z.object({ staffNo: z.string(), score: z.string() });
+export const ZAssessmentInput = z.object({ institutionId: ZId.optional(), period: z.string().regex(/^\d{4}-Q[1-4]$/, 'period_format'), rows: z.array(ZAssessmentRow).min(1).max(2000) });
+export const ZRankingRow = z.object({ rank: z.number().int(), personId: ZId, name: z.string(), departmentName: z.string().nullable(), post: z.string().nullable(), score: z.string(), proposedTalk: z.boolean(), talked: z.boolean() });
+export const ZRanking = z.object({ period: z.string(), rows: z.array(ZRankingRow) });
