@@ -42,13 +42,29 @@ interface Ctx {
 }
 let ctx: Ctx;
 
+/** Minutes since midnight, China time. */
+const shanghaiMinutes = () => {
+  const now = new Date(Date.now() + 8 * 3600_000);
+  return now.getUTCHours() * 60 + now.getUTCMinutes();
+};
+
+/**
+ * A visit is booked, approved and checked in on one calendar day, and the last slot closes at 23:55.
+ * A run that starts in the day's last quarter hour waits for the new day rather than fail at midnight.
+ */
+async function waitForDaytime(): Promise<void> {
+  const minutes = shanghaiMinutes();
+  if (minutes < 23 * 60 + 45) return;
+  const msToMidnight = (24 * 60 - minutes) * 60_000 - (Date.now() % 60_000);
+  await new Promise((resolve) => setTimeout(resolve, msToMidnight + 30_000));
+}
+
 /** Today and the slot of two hours that is open now (or the next one when this one is about to end), China time. */
 function todayAndSlot(): { date: string; start: string } {
-  const now = new Date(Date.now() + 8 * 3600_000);
-  const minutes = now.getUTCHours() * 60 + now.getUTCMinutes();
+  const minutes = shanghaiMinutes();
   let slot = Math.floor(minutes / 120);
-  if ((slot + 1) * 120 - minutes < 8) slot++;
-  return { date: now.toISOString().slice(0, 10), start: `${String(slot * 2).padStart(2, '0')}:00` };
+  if ((slot + 1) * 120 - minutes < 8 && slot < 11) slot++;
+  return { date: new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10), start: `${String(slot * 2).padStart(2, '0')}:00` };
 }
 
 /** The newest SMS code the development transport wrote for this phone into the server log. */
@@ -87,6 +103,7 @@ async function openPhone(): Promise<{ phone: Page; context: BrowserContext; watc
 let rep: Awaited<ReturnType<typeof openPhone>>;
 
 beforeAll(async () => {
+  await waitForDaytime();
   const officer = await ApiClient.login(b.baseURL, 'jijian');
   const me = await officer.get<{ institutionId: string; institutionName: string }>('/api/auth/me');
   const depts = await officer.get<{ items: { id: string; code: string; name: string }[] }>(`/api/org/departments?institutionId=${me.institutionId}&pageSize=500`);
@@ -99,7 +116,7 @@ beforeAll(async () => {
   const { institutionId: _i, ...rest } = rules;
   const saved = await officer.call('PUT', '/api/reps/rules', { ...rest, weekdays: [1, 2, 3, 4, 5, 6, 7], timeFrom: '00:00', timeTo: '23:55', slotMinutes: 120, leadDays: 0, departmentIds: [ctx.pharmacy.id] });
   expect(saved.status).toBe(200);
-});
+}, 20 * 60_000);
 
 describe('a sales rep from sign-up to a recorded visit', () => {
   test('signs up with an SMS code, registers with documents and the pledge, and applies', async () => {
