@@ -3,6 +3,7 @@ import { count } from 'drizzle-orm';
 import { buildApp } from './app.ts';
 import { accounts, purgeExpiredSessions } from './modules/auth/index.ts';
 import type { Config } from './platform/config.ts';
+import { startAuditSealer } from './platform/audit.ts';
 import { registerJobHandler, startScheduler } from './platform/jobs.ts';
 import { openPlatform } from './platform/open.ts';
 import { seedDemo } from './seed/demo.ts';
@@ -21,10 +22,12 @@ export async function serve(config: Config): Promise<void> {
   const [acc] = await platform.db.select({ n: count() }).from(accounts);
   if (!acc?.n) app.log.warn('no accounts yet: create the first administrator with `npx qinglian user create --username admin --role region_admin --region CODE`');
   const stopScheduler = startScheduler(platform, (err) => app.log.error({ err }, 'scheduler'));
+  const stopSealer = startAuditSealer(platform, (err) => app.log.error({ err }, 'audit sealer'));
   const shutdown = async (signal: string) => {
     app.log.info({ signal }, 'shutting down');
     await app.close();
     await stopScheduler();
+    await stopSealer();
     await opened.close();
     process.exit(0);
   };

@@ -3,7 +3,9 @@ import { z } from 'zod';
 import { ZId, ZListQuery } from './common.ts';
 
 export const ZAuditEntry = z.object({
-  seq: z.number().int(),
+  id: z.number().int(),
+  /** Position in the hash chain; null for the few hundred milliseconds until the entry is sealed. */
+  seq: z.number().int().nullable(),
   at: z.string(),
   actorId: ZId.nullable(),
   actorName: z.string().nullable(),
@@ -15,7 +17,7 @@ export const ZAuditEntry = z.object({
   before: z.unknown().nullable(),
   after: z.unknown().nullable(),
   requestId: z.string().nullable(),
-  hash: z.string(),
+  hash: z.string().nullable(),
 });
 export type TAuditEntry = z.infer<typeof ZAuditEntry>;
 export const ZAuditQuery = ZListQuery.extend({
@@ -31,6 +33,7 @@ export type TAuditQuery = z.infer<typeof ZAuditQuery>;
 export const ZAuditVerify = z.object({
   ok: z.boolean(),
   checked: z.number().int(),
+  unsealed: z.number().int(),
   problems: z.array(z.object({ seq: z.number().int(), problem: z.string() })),
 });
 export type TAuditVerify = z.infer<typeof ZAuditVerify>;

@@ -2,11 +2,16 @@
  * The audit trail: every mutation and every read of sensitive data writes an entry in the same
  * transaction. Entries form a hash chain (each hash covers the previous hash and the entry), and a
  * head row holds the newest hash, so an edited, inserted or deleted entry breaks verification.
+ *
+ * Writing and chaining are separate steps (docs/decisions/004): `writeAudit` only inserts the entry, so
+ * concurrent transactions never wait for each other's commit; `sealAudit` — run every few hundred
+ * milliseconds by the server, before every verification and when the platform closes — links the
+ * committed, unsealed entries into the chain in one short transaction under an advisory lock.
  */
-import { asc, eq, gt, sql } from 'drizzle-orm';
+import { asc, count, eq, gt, isNull, sql } from 'drizzle-orm';
 import { sha256 } from './crypto.ts';
-import type { Ctx } from './context.ts';
-import type { Db } from './db.ts';
+import type { Ctx, Platform } from './context.ts';
+import { type Db, inTx } from './db.ts';
 import { auditHead, auditLog } from './platform.tables.ts';
 
 export interface AuditInput {
@@ -46,6 +51,8 @@ interface HashFields {
   seq: number;
   at: Date;
   actorId: string | null;
+  actorName: string | null;
+  regionId: string | null;
   action: string;
   targetType: string;
   targetId: string | null;
@@ -57,51 +64,92 @@ interface HashFields {
 
 function entryHash(prev: string, e: HashFields): string {
   return sha256(
-    `${prev}|${canonical([e.seq, e.at.toISOString(), e.actorId, e.action, e.targetType, e.targetId, e.institutionId, e.before, e.after, e.requestId])}`,
+    `${prev}|${canonical([e.seq, e.at.toISOString(), e.actorId, e.actorName, e.action, e.targetType, e.targetId, e.regionId, e.institutionId, e.before, e.after, e.requestId])}`,
   );
 }
 
-/** Appends an entry; call inside the transaction that makes the change. */
+/** Appends an entry; call inside the transaction that makes the change. The sealer chains it after commit. */
 export async function writeAudit(ctx: Ctx, input: AuditInput): Promise<void> {
-  const db = ctx.db;
-  // Serialise writers so the chain has one next link; held until the surrounding transaction ends.
-  await db.execute(sql`select pg_advisory_xact_lock(${LOCK_KEY})`);
-  const [head] = await db.select().from(auditHead).where(eq(auditHead.id, 1));
-  const prevHash = head?.hash ?? GENESIS;
-  const fields: HashFields = {
-    seq: (head?.seq ?? 0) + 1,
+  await ctx.db.insert(auditLog).values({
     at: new Date(Math.floor(ctx.platform.now().getTime())),
     actorId: ctx.actor?.accountId ?? null,
+    actorName: ctx.actor ? `${ctx.actor.displayName} (${ctx.actor.username})` : (input.actorName ?? null),
     action: input.action,
     targetType: input.targetType,
     targetId: input.targetId ?? null,
     institutionId: input.institutionId ?? null,
+    regionId: input.regionId ?? ctx.actor?.regionId ?? null,
     before: plain(input.before),
     after: plain(input.after),
     requestId: ctx.requestId,
-  };
-  const hash = entryHash(prevHash, fields);
-  await db.insert(auditLog).values({
-    ...fields,
-    actorName: ctx.actor ? `${ctx.actor.displayName} (${ctx.actor.username})` : (input.actorName ?? null),
-    regionId: input.regionId ?? ctx.actor?.regionId ?? null,
-    prevHash,
-    hash,
   });
-  await db
-    .insert(auditHead)
-    .values({ id: 1, seq: fields.seq, hash })
-    .onConflictDoUpdate({ target: auditHead.id, set: { seq: fields.seq, hash } });
+}
+
+/**
+ * Links every committed, unsealed entry into the chain, oldest first; returns how many it sealed.
+ * Entries of transactions still open are invisible here and get sealed by a later call, so the chain's
+ * order is the order of sealing, which `at` and `id` may differ from by a few milliseconds.
+ */
+export async function sealAudit(db: Db, batch = 2000): Promise<number> {
+  let total = 0;
+  for (;;) {
+    const sealed = await inTx(db, async (tx) => {
+      await tx.execute(sql`select pg_advisory_xact_lock(${LOCK_KEY})`);
+      const pending = await tx.select().from(auditLog).where(isNull(auditLog.seq)).orderBy(asc(auditLog.id)).limit(batch);
+      if (!pending.length) return 0;
+      const [head] = await tx.select().from(auditHead).where(eq(auditHead.id, 1));
+      let prev = head?.hash ?? GENESIS;
+      let seq = head?.seq ?? 0;
+      const links = pending.map((e) => {
+        seq++;
+        const hash = entryHash(prev, { ...e, seq });
+        const link = sql`(${e.id}::bigint, ${seq}::bigint, ${prev}, ${hash})`;
+        prev = hash;
+        return link;
+      });
+      await tx.execute(
+        sql`update audit_log a set seq = v.seq, prev_hash = v.prev, hash = v.hash from (values ${sql.join(links, sql`, `)}) as v(id, seq, prev, hash) where a.id = v.id`,
+      );
+      await tx
+        .insert(auditHead)
+        .values({ id: 1, seq, hash: prev })
+        .onConflictDoUpdate({ target: auditHead.id, set: { seq, hash: prev } });
+      return pending.length;
+    });
+    total += sealed;
+    if (sealed < batch) return total;
+  }
+}
+
+/** Seals every `everyMs` until stopped; the returned function stops it and seals what is left. */
+export function startAuditSealer(platform: Platform, onError: (err: unknown) => void = () => {}, everyMs = 250): () => Promise<void> {
+  let stopped = false;
+  let running: Promise<unknown> = Promise.resolve();
+  const tick = async () => {
+    running = sealAudit(platform.db).catch(onError);
+    await running;
+    if (!stopped) timer = setTimeout(tick, everyMs);
+  };
+  let timer = setTimeout(tick, everyMs);
+  return async () => {
+    stopped = true;
+    clearTimeout(timer);
+    await running;
+    await sealAudit(platform.db).catch(onError);
+  };
 }
 
 export interface VerifyResult {
   ok: boolean;
   checked: number;
+  /** Entries committed but not yet linked (written while verification ran). */
+  unsealed: number;
   problems: { seq: number; problem: string }[];
 }
 
-/** Walks the whole chain in batches and reports every break. */
+/** Seals what is pending, then walks the whole chain in batches and reports every break. */
 export async function verifyAudit(db: Db): Promise<VerifyResult> {
+  await sealAudit(db);
   const problems: VerifyResult['problems'] = [];
   let prev = GENESIS;
   let expectedSeq = 1;
@@ -110,11 +158,12 @@ export async function verifyAudit(db: Db): Promise<VerifyResult> {
   for (;;) {
     const batch = await db.select().from(auditLog).where(gt(auditLog.seq, last)).orderBy(asc(auditLog.seq)).limit(5000);
     if (!batch.length) break;
-    for (const e of batch) {
+    for (const row of batch) {
+      // `seq > last` excludes unsealed rows, so seq and hash are present here.
+      const e = { ...row, seq: row.seq!, prevHash: row.prevHash ?? '', hash: row.hash ?? '' };
       if (e.seq !== expectedSeq) problems.push({ seq: e.seq, problem: `gap: expected seq ${expectedSeq} (entry deleted or inserted)` });
       if (e.prevHash !== prev) problems.push({ seq: e.seq, problem: 'previous hash does not match the entry before it' });
-      const recomputed = entryHash(e.prevHash, { ...e, at: e.at });
-      if (recomputed !== e.hash) problems.push({ seq: e.seq, problem: 'content does not match its hash (entry edited)' });
+      if (entryHash(e.prevHash, e) !== e.hash) problems.push({ seq: e.seq, problem: 'content does not match its hash (entry edited)' });
       prev = e.hash;
       expectedSeq = e.seq + 1;
       last = e.seq;
@@ -125,5 +174,6 @@ export async function verifyAudit(db: Db): Promise<VerifyResult> {
   if (head && (head.seq !== last || head.hash !== prev))
     problems.push({ seq: head.seq, problem: `chain ends at ${last} but the head records ${head.seq} (newest entries deleted)` });
   if (!head && checked > 0) problems.push({ seq: 0, problem: 'chain head missing' });
-  return { ok: problems.length === 0, checked, problems };
+  const [pending] = await db.select({ n: count() }).from(auditLog).where(isNull(auditLog.seq));
+  return { ok: problems.length === 0, checked, unsealed: pending?.n ?? 0, problems };
 }

@@ -1,4 +1,5 @@
 /** Opens the platform (database, keyring, clock) from a configuration, migrating the database. */
+import { sealAudit } from './audit.ts';
 import type { Config } from './config.ts';
 import type { Platform } from './context.ts';
 import { loadKeyring } from './crypto.ts';
@@ -16,5 +17,10 @@ export async function openPlatform(config: Config, opts: { inMemory?: boolean; m
   if (opts.migrate !== false) await database.migrate();
   const keyring = loadKeyring(config.secretKey, opts.inMemory ? null : config.dataDir);
   const platform: Platform = { config, db: database.db, dbKind: database.kind, keyring, now: () => new Date() };
-  return { platform, database, close: () => database.close() };
+  // A command-line run leaves no entry unsealed behind it (the server seals continuously as well).
+  const close = async () => {
+    await sealAudit(database.db).catch(() => {});
+    await database.close();
+  };
+  return { platform, database, close };
 }

@@ -5,7 +5,10 @@ import { bigint, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, u
 export const auditLog = pgTable(
   'audit_log',
   {
-    seq: bigint('seq', { mode: 'number' }).primaryKey(),
+    // Insertion order, taken from a sequence without any lock; `seq`/`prev_hash`/`hash` are filled in when
+    // the sealer links the entry into the chain (docs/decisions/004).
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    seq: bigint('seq', { mode: 'number' }),
     at: timestamp('at', { withTimezone: true }).notNull(),
     actorId: uuid('actor_id'),
     actorName: text('actor_name'),
@@ -17,12 +20,14 @@ export const auditLog = pgTable(
     before: jsonb('before'),
     after: jsonb('after'),
     requestId: text('request_id'),
-    prevHash: text('prev_hash').notNull(),
-    hash: text('hash').notNull(),
+    prevHash: text('prev_hash'),
+    hash: text('hash'),
   },
   (t) => [
+    uniqueIndex('audit_log_seq_idx').on(t.seq),
+    index('audit_log_unsealed_idx').on(t.id).where(sql`seq is null`),
     index('audit_log_target_idx').on(t.targetType, t.targetId),
-    index('audit_log_inst_idx').on(t.institutionId, t.seq),
+    index('audit_log_inst_idx').on(t.institutionId, t.id),
     index('audit_log_at_idx').on(t.at),
   ],
 );

@@ -30,6 +30,7 @@ function where(ctx: Ctx, q: TAuditQuery): SQL {
 
 function present(r: typeof auditLog.$inferSelect & { institutionName: string | null }): TAuditEntry {
   return {
+    id: r.id,
     seq: r.seq,
     at: r.at.toISOString(),
     actorId: r.actorId,
@@ -56,7 +57,7 @@ export async function listAudit(ctx: Ctx, q: TAuditQuery) {
       .from(auditLog)
       .leftJoin(institutions, eq(institutions.id, auditLog.institutionId))
       .where(w)
-      .orderBy(desc(auditLog.seq))
+      .orderBy(desc(auditLog.id))
       .limit(limit)
       .offset(offset),
     ctx.db.select({ n: count() }).from(auditLog).where(w),

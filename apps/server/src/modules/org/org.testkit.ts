@@ -28,12 +28,12 @@ export function multipart(fields: Record<string, string>, file?: { filename: str
 
 /** Audit entries for a target, newest first. */
 export async function auditOf(db: Db, targetId: string) {
-  return db.select().from(auditLog).where(eq(auditLog.targetId, targetId)).orderBy(desc(auditLog.seq));
+  return db.select().from(auditLog).where(eq(auditLog.targetId, targetId)).orderBy(desc(auditLog.id));
 }
 
 /** Audit entries with an action, newest first. */
 export async function auditByAction(db: Db, action: string) {
-  return db.select().from(auditLog).where(eq(auditLog.action, action)).orderBy(desc(auditLog.seq));
+  return db.select().from(auditLog).where(eq(auditLog.action, action)).orderBy(desc(auditLog.id));
 }
 
 /** An .xlsx with one sheet from rows of cell values (first row = headers). */

@@ -317,6 +317,7 @@ export const enUS: Dict = {
   audit: {
     title: 'Audit trail',
     seq: 'No.',
+    sealing: 'sealing',
     at: 'Time',
     actor: 'Actor',
     action: 'Action',

@@ -317,6 +317,7 @@ export const zhCN = {
   audit: {
     title: '审计日志',
     seq: '序号',
+    sealing: '封存中',
     at: '时间',
     actor: '操作人',
     action: '操作',

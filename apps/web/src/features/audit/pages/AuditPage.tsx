@@ -15,6 +15,9 @@ import { ActionFilter, actionLabel, TextFilter } from '../components/AuditFilter
 import { JsonDiff } from '../components/JsonDiff.tsx';
 import { VerifyButton } from '../components/VerifyButton.tsx';
 
+/** The list's rows are keyed by the entry's insertion id (the chain position comes when it is sealed). */
+type AuditRow = Omit<TAuditEntry, 'id'> & { id: string };
+
 /** The audit trail page. */
 export default function AuditPage() {
   const t = useT();
@@ -27,7 +30,7 @@ export default function AuditPage() {
   const to = list.value('to');
 
   const columns: TableColumnsType<TAuditEntry> = [
-    { title: ta.seq, dataIndex: 'seq', key: 'seq', width: 90 },
+    { title: ta.seq, dataIndex: 'seq', key: 'seq', width: 90, render: (v: number | null) => v ?? <Typography.Text type="secondary">{ta.sealing}</Typography.Text> },
     { title: ta.at, dataIndex: 'at', key: 'at', render: (v: string) => formatDateTime(v, true), width: 170 },
     {
       title: ta.actor,
@@ -135,13 +138,13 @@ export default function AuditPage() {
           </Tag>
         )}
       </ListToolbar>
-      <ListTable<TAuditEntry & { id: string }>
+      <ListTable<AuditRow>
         testId="audit-table"
         list={list}
-        data={data && { ...data, items: data.items.map((e) => ({ ...e, id: String(e.seq) })) }}
+        data={data && { ...data, items: data.items.map((e) => ({ ...e, id: String(e.id) })) }}
         loading={isFetching}
         error={error}
-        columns={columns as TableColumnsType<TAuditEntry & { id: string }>}
+        columns={columns as TableColumnsType<AuditRow>}
         expandable={{
           expandedRowRender: (e) => <JsonDiff before={e.before} after={e.after} />,
           rowExpandable: (e) => e.before != null || e.after != null,

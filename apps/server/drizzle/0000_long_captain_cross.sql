@@ -593,7 +593,8 @@ CREATE TABLE "audit_head" (
 );
 --> statement-breakpoint
 CREATE TABLE "audit_log" (
-	"seq" bigint PRIMARY KEY NOT NULL,
+	"id" bigint PRIMARY KEY GENERATED ALWAYS AS IDENTITY (sequence name "audit_log_id_seq" INCREMENT BY 1 MINVALUE 1 MAXVALUE 9223372036854775807 START WITH 1 CACHE 1),
+	"seq" bigint,
 	"at" timestamp with time zone NOT NULL,
 	"actor_id" uuid,
 	"actor_name" text,
@@ -605,8 +606,8 @@ CREATE TABLE "audit_log" (
 	"before" jsonb,
 	"after" jsonb,
 	"request_id" text,
-	"prev_hash" text NOT NULL,
-	"hash" text NOT NULL
+	"prev_hash" text,
+	"hash" text
 );
 --> statement-breakpoint
 CREATE TABLE "jobs" (
@@ -769,8 +770,10 @@ CREATE UNIQUE INDEX "tender_processes_region_ocid_uq" ON "tender_processes" USIN
 CREATE INDEX "tender_processes_inst_idx" ON "tender_processes" USING btree ("institution_id");--> statement-breakpoint
 CREATE INDEX "tender_processes_region_buyer_idx" ON "tender_processes" USING btree ("region_id","buyer_id");--> statement-breakpoint
 CREATE INDEX "attachments_inst_idx" ON "attachments" USING btree ("institution_id");--> statement-breakpoint
+CREATE UNIQUE INDEX "audit_log_seq_idx" ON "audit_log" USING btree ("seq");--> statement-breakpoint
+CREATE INDEX "audit_log_unsealed_idx" ON "audit_log" USING btree ("id") WHERE seq is null;--> statement-breakpoint
 CREATE INDEX "audit_log_target_idx" ON "audit_log" USING btree ("target_type","target_id");--> statement-breakpoint
-CREATE INDEX "audit_log_inst_idx" ON "audit_log" USING btree ("institution_id","seq");--> statement-breakpoint
+CREATE INDEX "audit_log_inst_idx" ON "audit_log" USING btree ("institution_id","id");--> statement-breakpoint
 CREATE INDEX "audit_log_at_idx" ON "audit_log" USING btree ("at");--> statement-breakpoint
 CREATE INDEX "jobs_due_idx" ON "jobs" USING btree ("status","run_at");--> statement-breakpoint
 CREATE UNIQUE INDEX "jobs_dedupe_uq" ON "jobs" USING btree ("dedupe_key") WHERE "jobs"."status" in ('pending', 'running');--> statement-breakpoint
