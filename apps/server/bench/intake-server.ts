@@ -6,6 +6,8 @@ import { eq } from 'drizzle-orm';
 import { buildApp } from '../src/app.ts';
 import { integrityCodes } from '../src/modules/reports/index.ts';
 import { loadConfig } from '../src/platform/config.ts';
+import { startAuditSealer } from '../src/platform/audit.ts';
+import { startScheduler } from '../src/platform/jobs.ts';
 import { openPlatform } from '../src/platform/open.ts';
 import { createAccount, createDepartment, createInstitution, createRegion } from '../src/seed/factories.ts';
 
@@ -24,5 +26,8 @@ for (let i = 0; i < institutions; i++) {
   tokens.push(c!.token);
 }
 const { app } = await buildApp(platform);
+// As `serve()` does: the audit sealer and the scheduler (whose periodic job also drains the report inbox).
+startAuditSealer(platform);
+startScheduler(platform);
 await app.listen({ port: Number(process.env.PORT), host: '127.0.0.1' });
 process.stdout.write(`READY ${JSON.stringify(tokens)}\n`);

@@ -1,8 +1,11 @@
 /**
  * `npm run bench -- intake [--n 20000] [--concurrency 64] [--institutions 4]`
  * Public report submissions per second and p50/p99 latency against the real server in its own
- * process, on PostgreSQL (when reachable) and on PGlite. Afterwards the server is killed with
- * SIGKILL and every acknowledged receipt is looked up in the database: none may be missing.
+ * process, on PostgreSQL (when reachable) and on PGlite. A submission is acknowledged once it is
+ * committed to the report inbox; on PostgreSQL the bench also waits for the inbox to drain (every
+ * report registered as a case) and prints how long that took. Then the server is killed with SIGKILL,
+ * the database is opened as a restarted server would (draining what was left in the inbox), and every
+ * acknowledged receipt is looked up among the cases: none may be missing.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import crypto from 'node:crypto';
@@ -10,9 +13,9 @@ import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { inArray } from 'drizzle-orm';
+import { count, inArray } from 'drizzle-orm';
 import pg from 'pg';
-import { cases } from '../src/modules/reports/index.ts';
+import { cases, drainInbox, reportInbox } from '../src/modules/reports/index.ts';
 import { receiptHash } from '../src/modules/reports/receipts.ts';
 import { loadConfig } from '../src/platform/config.ts';
 import { loadKeyring } from '../src/platform/crypto.ts';
@@ -57,7 +60,7 @@ async function startServer(env: Record<string, string>): Promise<{ child: ChildP
 
 const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))]!;
 
-async function run(label: string, env: Record<string, string>, verify: (hashes: string[]) => Promise<number>) {
+async function run(label: string, env: Record<string, string>, verify: (hashes: string[]) => Promise<{ found: number; leftInInbox: number }>, inboxCount?: () => Promise<number>) {
   const { child, base, tokens } = await startServer(env);
   // Challenges are fetched before the clock starts: the figure is for submissions.
   const challenges = await Promise.all(
@@ -88,24 +91,34 @@ async function run(label: string, env: Record<string, string>, verify: (hashes: 
     }),
   );
   const seconds = (performance.now() - t0) / 1000;
+  let drained = '';
+  if (inboxCount) {
+    while ((await inboxCount()) > 0) await new Promise((r) => setTimeout(r, 50));
+    const all = (performance.now() - t0) / 1000;
+    drained = `  all registered as cases after ${all.toFixed(1)} s (${(receipts.length / all).toFixed(0)} /s)`;
+  }
   child.kill('SIGKILL');
   await new Promise((r) => child.once('exit', r));
   const keyring = loadKeyring(SECRET, null);
-  const found = await verify(receipts.map((r) => receiptHash(keyring, r)));
+  const { found, leftInInbox } = await verify(receipts.map((r) => receiptHash(keyring, r)));
   latencies.sort((a, b) => a - b);
   console.log(
-    `${label.padEnd(12)} ${String(N).padStart(6)} submissions  ${(receipts.length / seconds).toFixed(0).padStart(6)} /s  p50 ${pct(latencies, 0.5).toFixed(1)} ms  p99 ${pct(latencies, 0.99).toFixed(1)} ms  errors ${errors}  acknowledged ${receipts.length}  missing after SIGKILL ${receipts.length - found}`,
+    `${label.padEnd(12)} ${String(N).padStart(6)} submissions  ${(receipts.length / seconds).toFixed(0).padStart(6)} /s  p50 ${pct(latencies, 0.5).toFixed(1)} ms  p99 ${pct(latencies, 0.99).toFixed(1)} ms  errors ${errors}  acknowledged ${receipts.length}${drained}  in the inbox at SIGKILL ${leftInInbox}  missing after restart ${receipts.length - found}`,
   );
   return receipts.length - found;
 }
 
-async function countIn(db: Awaited<ReturnType<typeof openPlatform>>['platform']['db'], hashes: string[]) {
+/** Opens the database as a restarted server would: registers what the inbox still holds, then counts. */
+async function countIn(platform: Awaited<ReturnType<typeof openPlatform>>['platform'], hashes: string[]) {
+  const db = platform.db;
+  const [left] = await db.select({ n: count() }).from(reportInbox);
+  await drainInbox(platform);
   let found = 0;
   for (let i = 0; i < hashes.length; i += 1000) {
     const batch = hashes.slice(i, i + 1000);
     found += (await db.select({ h: cases.receiptHash }).from(cases).where(inArray(cases.receiptHash, batch))).length;
   }
-  return found;
+  return { found, leftInInbox: left?.n ?? 0 };
 }
 
 console.log(`intake benchmark: ${N} submissions, concurrency ${CONCURRENCY}, ${INSTITUTIONS} institutions, ${os.cpus().length} cores`);
@@ -121,23 +134,32 @@ if (hasPg) {
   await admin.query(`create database ${name}`);
   const url = new URL(pgBase);
   url.pathname = `/${name}`;
-  missing += await run('PostgreSQL', { DATABASE_URL: url.toString() }, async (hashes) => {
-    const opened = await openPlatform(loadConfig({ DATABASE_URL: url.toString() }), { migrate: false });
-    try {
-      return await countIn(opened.platform.db, hashes);
-    } finally {
-      await opened.close();
-    }
-  });
+  const watcher = new pg.Client({ connectionString: url.toString() });
+  await watcher.connect();
+  const inboxCount = async () => Number((await watcher.query('select count(*) as n from report_inbox')).rows[0].n);
+  missing += await run(
+    'PostgreSQL',
+    { DATABASE_URL: url.toString() },
+    async (hashes) => {
+      const opened = await openPlatform(loadConfig({ DATABASE_URL: url.toString(), QINGLIAN_SECRET_KEY: SECRET }), { migrate: false });
+      try {
+        return await countIn(opened.platform, hashes);
+      } finally {
+        await opened.close();
+      }
+    },
+    inboxCount,
+  );
+  await watcher.end();
   await admin.query(`drop database ${name} with (force)`);
   await admin.end();
 } else console.log('PostgreSQL   skipped: no server at', pgBase.replace(/\/\/[^@]*@/, '//'));
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ql-bench-'));
 missing += await run('PGlite', { QINGLIAN_DATA_DIR: dir, DATABASE_URL: '' }, async (hashes) => {
-  const opened = await openPlatform(loadConfig({ QINGLIAN_DATA_DIR: dir, DATABASE_URL: '' }), { migrate: false });
+  const opened = await openPlatform(loadConfig({ QINGLIAN_DATA_DIR: dir, DATABASE_URL: '', QINGLIAN_SECRET_KEY: SECRET }), { migrate: false });
   try {
-    return await countIn(opened.platform.db, hashes);
+    return await countIn(opened.platform, hashes);
   } finally {
     await opened.close();
   }

@@ -23,6 +23,11 @@ export interface Config {
   publicRatePerMinute: number;
   /** Base URL printed in QR codes (e.g. https://qinglian.example.gov.cn); else taken from the request. */
   publicUrl: string | null;
+  /**
+   * Public reports are acknowledged once stored in the inbox and registered as cases right after
+   * (docs/decisions/007); false registers them before answering (the test harness, QINGLIAN_INTAKE_QUEUE=0).
+   */
+  intakeQueue: boolean;
 }
 
 const int = (v: string | undefined, d: number) => (v && /^\d+$/.test(v) ? Number(v) : d);
@@ -48,6 +53,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     powBits: int(env.QINGLIAN_POW_BITS, 14),
     publicRatePerMinute: int(env.QINGLIAN_PUBLIC_RATE, 20),
     publicUrl: env.QINGLIAN_PUBLIC_URL || null,
+    intakeQueue: env.QINGLIAN_INTAKE_QUEUE !== '0',
     ...overrides,
   };
 }

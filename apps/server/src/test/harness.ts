@@ -51,7 +51,7 @@ async function serverDatabase(): Promise<{ url: string; drop(): Promise<void> } 
 export async function createTestEnv(): Promise<TestEnv> {
   const server = await serverDatabase();
   const dataDir = path.join(os.tmpdir(), `qinglian-test-${crypto.randomBytes(6).toString('hex')}`);
-  const config = loadConfig({ ...process.env, QINGLIAN_DATA_DIR: dataDir, DATABASE_URL: server?.url ?? '' }, { secretKey: 'test-secret-key' });
+  const config = loadConfig({ ...process.env, QINGLIAN_DATA_DIR: dataDir, DATABASE_URL: server?.url ?? '' }, { secretKey: 'test-secret-key', intakeQueue: false });
   const templateFile = server ? null : inject('pgliteTemplate');
   const template = templateFile ? new Blob([fs.readFileSync(templateFile)]) : null;
   const opened = await openPlatform(config, { inMemory: !server, template });

@@ -1,11 +1,11 @@
 /**
  * The public side: what a code shows, photo uploads, report and feedback submission, and the
  * reporter's follow-up with the receipt. No account, no IP address stored; the receipt is returned
- * only after the transaction that stores the report has committed.
+ * only after the report is committed to the inbox (inbox.service.ts registers it as a case).
  */
 import crypto from 'node:crypto';
 import type { TPublicCode, TPublicReportInput, TPublicStatus } from '@qinglian/contracts';
-import { PRAISE_FORMS } from '@qinglian/contracts';
+import type { PRAISE_FORMS } from '@qinglian/contracts';
 import { and, asc, eq, gte, inArray, isNull, sql } from 'drizzle-orm';
 import { writeAudit } from '../../platform/audit.ts';
 import { putBlob } from '../../platform/blobs.ts';
@@ -20,7 +20,8 @@ import { departments, institutions, people } from '../org/org.tables.ts';
 import { addEvent, anyLeader, assignNumber, enterStage, handlers } from './cases.common.ts';
 import { verifySolution } from './pow.ts';
 import { idempotencyHash, receiptFor, receiptHash } from './receipts.ts';
-import { caseEvents, caseSubjects, cases, feedback, integrityCodes } from './reports.tables.ts';
+import { drainInbox, nudgeInbox } from './inbox.service.ts';
+import { caseEvents, cases, feedback, integrityCodes, reportInbox } from './reports.tables.ts';
 import { settingsOf } from './settings.service.ts';
 
 const MAX_PHOTO = 8 * 1024 * 1024;
@@ -94,63 +95,55 @@ async function checkPhotos(ctx: Ctx, institutionId: string, ids: string[]) {
   if (found.length !== new Set(ids).size) throw invalid('photos', 'photo_unknown');
 }
 
-/** Creates a report from the public page and returns its receipt; a retry with the same key returns the same receipt. */
+/**
+ * Stores a report from the public page and returns its receipt once the row is committed; a retry with
+ * the same key returns the same receipt. The case is registered by the inbox drain (inbox.service.ts).
+ */
 export async function submitReport(ctx: Ctx, input: TPublicReportInput): Promise<{ receipt: string }> {
   const { keyring } = ctx.platform;
   const idem = idempotencyHash(keyring, input.idempotencyKey);
   const receipt = receiptFor(keyring, input.idempotencyKey);
-  const [dup] = await ctx.db.select({ id: cases.id }).from(cases).where(eq(cases.idempotencyHash, idem));
-  if (dup) return { receipt };
-  const code = await codeRow(ctx, input.code);
-  await checkPhotos(ctx, code.inst.id, input.photos);
-  verifySolution(keyring, input.pow, ctx.platform.now().getTime());
-  const subjects = code.person ? [code.person] : [];
-  const toRegion = input.aboutLeadership || (await anyLeader(ctx.db, subjects.map((p) => p.id)));
-  const contact = !input.anonymous && (input.contactName || input.contactPhone) ? keyring.encrypt(JSON.stringify({ name: input.contactName ?? null, phone: input.contactPhone ?? null })) : null;
+  let code: Awaited<ReturnType<typeof codeRow>>;
   try {
-    await inTx(ctx.db, async (tx) => {
-      const t: Ctx = { ...ctx, db: tx };
-      const now = ctx.platform.now();
-      const id = crypto.randomUUID();
-      const [c] = await tx
-        .insert(cases)
-        .values({
-          id,
-          regionId: code.inst.regionId,
-          institutionId: code.inst.id,
-          routedTo: toRegion ? 'region' : 'institution',
-          number: id, // the real number is taken last, see below
-          channel: 'integrity_code',
-          category: input.category,
-          text: input.text,
-          departmentId: code.c.departmentId,
-          codeId: code.c.id,
-          subjectHint: input.subjectName ?? null,
-          anonymous: input.anonymous || !contact,
-          contactSealed: contact,
-          receiptHash: receiptHash(keyring, receipt),
-          idempotencyHash: idem,
-          receivedAt: now,
-        })
-        .returning();
-      if (subjects.length)
-        await tx.insert(caseSubjects).values(subjects.map((p) => ({ caseId: id, personId: p.id, institutionId: p.institutionId, departmentId: p.departmentId })));
-      await addEvent(t, c!, { kind: 'created', text: input.text, visibleToReporter: true, attachmentIds: input.photos, data: { channel: 'integrity_code', routedTo: c!.routedTo } });
-      const staged = await enterStage(t, c!, 'received');
-      for (const accountId of await handlers(tx, staged))
-        await notify(t, { accountId, institutionId: staged.institutionId, title: '新的举报', body: '来自医廉码，请在受理期限内处理', link: `/cases/${id}` });
-      // The case number and the audit entry are the two serialised steps (a per-institution counter
-      // and the audit chain), so they come last and their locks are held only until the commit.
-      const number = await assignNumber(tx, id, code.inst, now);
-      await writeAudit(t, { action: 'case.create', targetType: 'case', targetId: id, institutionId: staged.institutionId, regionId: staged.regionId, after: { number, channel: 'integrity_code', routedTo: staged.routedTo } });
-    });
+    code = await codeRow(ctx, input.code);
+    await checkPhotos(ctx, code.inst.id, input.photos);
+    verifySolution(keyring, input.pow, ctx.platform.now().getTime());
   } catch (err) {
-    // The same submission raced itself: the first one stored it, and both get the same receipt.
-    const [again] = await ctx.db.select({ id: cases.id }).from(cases).where(eq(cases.idempotencyHash, idem));
-    if (again) return { receipt };
+    // A retry of a stored report reuses its (now spent) challenge: it gets its receipt back.
+    if (await stored(ctx, idem)) return { receipt };
     throw err;
   }
+  const contact = !input.anonymous && (input.contactName || input.contactPhone) ? keyring.encrypt(JSON.stringify({ name: input.contactName ?? null, phone: input.contactPhone ?? null })) : null;
+  await ctx.db
+    .insert(reportInbox)
+    .values({
+      id: crypto.randomUUID(),
+      idempotencyHash: idem,
+      receiptHash: receiptHash(keyring, receipt),
+      codeId: code.c.id,
+      report: {
+        category: input.category,
+        text: input.text,
+        subjectName: input.subjectName ?? null,
+        anonymous: input.anonymous,
+        aboutLeadership: input.aboutLeadership,
+        photos: input.photos,
+      },
+      contactSealed: contact,
+      receivedAt: ctx.platform.now(),
+    })
+    .onConflictDoNothing(); // the same submission raced itself: one row, the same receipt for both
+  if (ctx.platform.config.intakeQueue) nudgeInbox(ctx.platform, (err) => console.error('report inbox', err));
+  else await drainInbox(ctx.platform);
   return { receipt };
+}
+
+/** Whether a report with this idempotency hash is stored (registered or still in the inbox). */
+async function stored(ctx: Ctx, idem: string): Promise<boolean> {
+  const [c] = await ctx.db.select({ id: cases.id }).from(cases).where(eq(cases.idempotencyHash, idem));
+  if (c) return true;
+  const [i] = await ctx.db.select({ id: reportInbox.id }).from(reportInbox).where(eq(reportInbox.idempotencyHash, idem));
+  return !!i;
 }
 
 /** Stores a rating or praise; retried submissions are counted once. */
@@ -184,11 +177,21 @@ export async function submitFeedback(
 }
 
 async function byReceipt(ctx: Ctx, receipt: string) {
-  const [c] = await ctx.db
-    .select({ c: cases, institutionName: institutions.name })
-    .from(cases)
-    .innerJoin(institutions, eq(institutions.id, cases.institutionId))
-    .where(eq(cases.receiptHash, receiptHash(ctx.platform.keyring, receipt)));
+  const hash = receiptHash(ctx.platform.keyring, receipt);
+  const find = async () =>
+    (
+      await ctx.db
+        .select({ c: cases, institutionName: institutions.name })
+        .from(cases)
+        .innerJoin(institutions, eq(institutions.id, cases.institutionId))
+        .where(eq(cases.receiptHash, hash))
+    )[0];
+  let c = await find();
+  // Submitted a moment ago and still in the inbox: register it now rather than say "unknown".
+  if (!c && (await ctx.db.select({ id: reportInbox.id }).from(reportInbox).where(eq(reportInbox.receiptHash, hash))).length) {
+    await drainInbox(ctx.platform);
+    c = await find();
+  }
   if (!c || c.c.purgedAt) throw new AppError('not_found', 'receipt_unknown');
   return c;
 }

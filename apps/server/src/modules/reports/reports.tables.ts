@@ -172,3 +172,36 @@ export const caseCounters = pgTable(
   (t) => [primaryKey({ columns: [t.institutionId, t.year] })],
 );
 
+/** What a public report carries from the phone page into its case. */
+export interface InboxReport {
+  category: string;
+  text: string;
+  subjectName: string | null;
+  anonymous: boolean;
+  aboutLeadership: boolean;
+  photos: string[];
+}
+
+/**
+ * Public reports acknowledged but not yet registered as cases: one durable insert answers the phone,
+ * and the inbox drain registers the case (number, timeline, deadline, notifications, audit) right after.
+ */
+export const reportInbox = pgTable(
+  'report_inbox',
+  {
+    /** Becomes the case's id. */
+    id: uuid('id').primaryKey(),
+    idempotencyHash: text('idempotency_hash').notNull().unique(),
+    receiptHash: text('receipt_hash').notNull().unique(),
+    codeId: uuid('code_id')
+      .notNull()
+      .references(() => integrityCodes.id),
+    report: jsonb('report').$type<InboxReport>().notNull(),
+    contactSealed: text('contact_sealed'),
+    receivedAt: at('received_at').notNull(),
+    attempts: integer('attempts').notNull().default(0),
+    lastError: text('last_error'),
+  },
+  (t) => [index('report_inbox_received_idx').on(t.receivedAt)],
+);
+

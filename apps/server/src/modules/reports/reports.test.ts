@@ -7,7 +7,9 @@ import { createAccount, createPerson, createPost } from '../../seed/factories.ts
 import { type Client, createTestEnv, signIn, type TestEnv } from '../../test/harness.ts';
 import { buildWorld, PASSWORD, type World } from '../../test/world.ts';
 import { solve } from './pow.ts';
-import { cases } from './reports.tables.ts';
+import { drainInbox } from './inbox.service.ts';
+import { idempotencyHash, receiptFor, receiptHash } from './receipts.ts';
+import { cases, integrityCodes, reportInbox } from './reports.tables.ts';
 import { makeCode, pow, submit } from './reports.testkit.ts';
 
 let env: TestEnv;
@@ -108,6 +110,79 @@ describe('public reporting', () => {
     const bytes = (await officer.get(`/api/reports/cases/${id}/files/${file.id}`)).rawPayload;
     expect(bytes.includes(Buffer.from('GPSLatitude'))).toBe(false);
     expect(bytes.subarray(0, 2).equals(Buffer.from([0xff, 0xd8]))).toBe(true);
+  });
+});
+
+describe('the report inbox (the server answers before registering the case)', () => {
+  it('acknowledges from the inbox, registers on the drain, and never makes two cases of one report', async () => {
+    env.platform.config.intakeQueue = true;
+    try {
+      const key = crypto.randomBytes(18).toString('base64url');
+      const text = `收件箱测试 ${key.slice(0, 6)}`;
+      const first = await submit(env.app, { code: codeA, idempotencyKey: key, text });
+      expect(first.statusCode).toBe(200);
+      const { receipt } = first.json();
+      // Acknowledged = durable: the row is committed whether or not the drain has run yet.
+      const waiting = await env.platform.db.select().from(reportInbox).where(eq(reportInbox.receiptHash, receiptHash(env.platform.keyring, receipt)));
+      const registered = await env.platform.db.select().from(cases).where(eq(cases.text, text));
+      expect(waiting.length + registered.length).toBe(1);
+      await drainInbox(env.platform);
+      const [c] = await env.platform.db.select().from(cases).where(eq(cases.text, text));
+      expect(c).toMatchObject({ status: 'received', channel: 'integrity_code', idempotencyHash: waiting[0]?.idempotencyHash ?? c!.idempotencyHash });
+      expect(c!.number).toMatch(/^[A-Z0-9]+-\d{4}-\d{4}$/);
+      expect(await env.platform.db.select().from(reportInbox)).toEqual([]);
+      // The phone retries after the case was registered (its inbox row is gone): same receipt, still one case.
+      const again = await submit(env.app, { code: codeA, idempotencyKey: key, text });
+      expect(again.json().receipt).toBe(receipt);
+      await drainInbox(env.platform);
+      expect((await env.platform.db.select().from(cases).where(eq(cases.text, text))).length).toBe(1);
+      expect(await env.platform.db.select().from(reportInbox)).toEqual([]);
+    } finally {
+      env.platform.config.intakeQueue = false;
+    }
+  });
+
+  it('answers a receipt that is still in the inbox by registering it first', async () => {
+    const key = crypto.randomBytes(18).toString('base64url');
+    const text = `尚在收件箱 ${key.slice(0, 6)}`;
+    // Stored as the queued path stores it, without a drain (as if the process died right after answering).
+    const keyring = env.platform.keyring;
+    const receipt = receiptFor(keyring, key);
+    const [code] = await env.platform.db.select().from(integrityCodes).where(eq(integrityCodes.token, codeA));
+    await env.platform.db.insert(reportInbox).values({
+      id: crypto.randomUUID(),
+      idempotencyHash: idempotencyHash(keyring, key),
+      receiptHash: receiptHash(keyring, receipt),
+      codeId: code!.id,
+      report: { category: 'red_envelope', text, subjectName: null, anonymous: true, aboutLeadership: false, photos: [] },
+      receivedAt: new Date(),
+    });
+    const st = await status(receipt);
+    expect(st.statusCode).toBe(200);
+    expect(st.json()).toMatchObject({ status: 'received', institutionName: 'HA医院' });
+    expect((await env.platform.db.select().from(cases).where(eq(cases.text, text))).length).toBe(1);
+  });
+
+  it('keeps a report it cannot register in the inbox with the error, without holding up the others', async () => {
+    const keyring = env.platform.keyring;
+    const [code] = await env.platform.db.select().from(integrityCodes).where(eq(integrityCodes.token, codeA));
+    const row = (key: string, text: string | null) => ({
+      id: crypto.randomUUID(),
+      idempotencyHash: idempotencyHash(keyring, key),
+      receiptHash: receiptHash(keyring, receiptFor(keyring, key)),
+      codeId: code!.id,
+      // A report without text cannot become a case (cases.text is required): a stand-in for any failure.
+      report: { category: 'red_envelope', text: text as string, subjectName: null, anonymous: true, aboutLeadership: false, photos: [] },
+      receivedAt: new Date(),
+    });
+    await env.platform.db.insert(reportInbox).values([row('bad-one', null), row('good-one', '批次 good-one')]);
+    await drainInbox(env.platform);
+    const left = await env.platform.db.select().from(reportInbox);
+    expect(left.map((r) => r.idempotencyHash)).toEqual([idempotencyHash(keyring, 'bad-one')]);
+    expect(left[0]).toMatchObject({ attempts: 1 });
+    expect(left[0]!.lastError).toBeTruthy();
+    expect((await env.platform.db.select().from(cases).where(eq(cases.text, '批次 good-one'))).length).toBe(1);
+    await env.platform.db.delete(reportInbox);
   });
 });
 

@@ -210,6 +210,20 @@ CREATE TABLE "integrity_codes" (
 	CONSTRAINT "integrity_codes_token_unique" UNIQUE("token")
 );
 --> statement-breakpoint
+CREATE TABLE "report_inbox" (
+	"id" uuid PRIMARY KEY NOT NULL,
+	"idempotency_hash" text NOT NULL,
+	"receipt_hash" text NOT NULL,
+	"code_id" uuid NOT NULL,
+	"report" jsonb NOT NULL,
+	"contact_sealed" text,
+	"received_at" timestamp with time zone NOT NULL,
+	"attempts" integer DEFAULT 0 NOT NULL,
+	"last_error" text,
+	CONSTRAINT "report_inbox_idempotency_hash_unique" UNIQUE("idempotency_hash"),
+	CONSTRAINT "report_inbox_receipt_hash_unique" UNIQUE("receipt_hash")
+);
+--> statement-breakpoint
 CREATE TABLE "report_settings" (
 	"institution_id" uuid PRIMARY KEY NOT NULL,
 	"hotline" text,
@@ -667,6 +681,7 @@ ALTER TABLE "feedback" ADD CONSTRAINT "feedback_code_id_integrity_codes_id_fk" F
 ALTER TABLE "integrity_codes" ADD CONSTRAINT "integrity_codes_institution_id_institutions_id_fk" FOREIGN KEY ("institution_id") REFERENCES "public"."institutions"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "integrity_codes" ADD CONSTRAINT "integrity_codes_department_id_departments_id_fk" FOREIGN KEY ("department_id") REFERENCES "public"."departments"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "integrity_codes" ADD CONSTRAINT "integrity_codes_person_id_people_id_fk" FOREIGN KEY ("person_id") REFERENCES "public"."people"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "report_inbox" ADD CONSTRAINT "report_inbox_code_id_integrity_codes_id_fk" FOREIGN KEY ("code_id") REFERENCES "public"."integrity_codes"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "report_settings" ADD CONSTRAINT "report_settings_institution_id_institutions_id_fk" FOREIGN KEY ("institution_id") REFERENCES "public"."institutions"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "rep_reception_rules" ADD CONSTRAINT "rep_reception_rules_institution_id_institutions_id_fk" FOREIGN KEY ("institution_id") REFERENCES "public"."institutions"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "rep_approvals" ADD CONSTRAINT "rep_approvals_rep_id_reps_id_fk" FOREIGN KEY ("rep_id") REFERENCES "public"."reps"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
@@ -741,6 +756,7 @@ CREATE INDEX "cases_deadline_idx" ON "cases" USING btree ("stage_deadline");--> 
 CREATE INDEX "feedback_inst_idx" ON "feedback" USING btree ("institution_id","created_at");--> statement-breakpoint
 CREATE INDEX "feedback_dept_idx" ON "feedback" USING btree ("department_id");--> statement-breakpoint
 CREATE INDEX "integrity_codes_inst_idx" ON "integrity_codes" USING btree ("institution_id","kind");--> statement-breakpoint
+CREATE INDEX "report_inbox_received_idx" ON "report_inbox" USING btree ("received_at");--> statement-breakpoint
 CREATE INDEX "rep_approvals_inst_idx" ON "rep_approvals" USING btree ("institution_id","status");--> statement-breakpoint
 CREATE INDEX "rep_blacklist_region_idx" ON "rep_blacklist" USING btree ("region_id","company_id");--> statement-breakpoint
 CREATE INDEX "rep_bookings_inst_idx" ON "rep_bookings" USING btree ("institution_id","date");--> statement-breakpoint
