@@ -41,7 +41,8 @@ export function shanghaiText(text: string | undefined): string {
   return d.toISOString().slice(0, 16).replace('T', ' ');
 }
 
-const METHOD_ZH: Record<string, string> = { open: '公开招标', selective: '邀请招标', limited: '竞争性谈判/磋商', direct: '单一来源' };
+/** OCDS procurement methods in Chinese. */
+export const METHOD_ZH: Record<string, string> = { open: '公开招标', selective: '邀请招标', limited: '竞争性谈判/磋商', direct: '单一来源' };
 
 /** The flag with its title and reasoning. */
 export function explainFlag(locale: Locale, f: StoredFlag, release: JsonObject, names = namesOf(release)): TTenderFlag {
