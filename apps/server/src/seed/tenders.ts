@@ -67,15 +67,15 @@ const SUPPLIER_NAMES: Record<string, string[]> = {
     '英特药业（浙江）医疗器械有限公司',
     '杭州微创医疗器械有限公司',
   ],
-  '38': ['杭州安图生物工程有限公司', '浙江东方基因生物制品有限公司', '苏州赛默飞世尔仪器有限公司'],
-  '48': ['创业慧康科技股份有限公司', '卫宁健康科技集团股份有限公司', '浙江和仁科技股份有限公司'],
-  '72': ['浙江省网络安全测评中心有限公司', '杭州安恒信息技术股份有限公司'],
-  '90': ['浙江绿城物业服务集团有限公司', '丽水清源环保科技有限公司', '浙江特种环境服务有限公司'],
-  '79': ['天健会计师事务所（特殊普通合伙）', '浙江众和保安服务有限公司', '丽水中汇会计师事务所'],
-  '45': ['浙江省建工集团有限责任公司', '丽水市城建工程有限公司', '浙江中天装饰集团有限公司'],
-  '39': ['浙江圣奥家具有限公司', '宁波康复医用家具有限公司'],
-  '50': ['杭州医疗设备维修服务有限公司', '上海西门子医疗器械有限公司'],
-  '55': ['浙江膳源餐饮管理有限公司', '丽水市百味餐饮服务有限公司'],
+  '38': ['杭州安图生物工程有限公司', '浙江东方基因生物制品有限公司', '苏州赛默飞世尔仪器有限公司', '宁波美康生物科技股份有限公司'],
+  '48': ['创业慧康科技股份有限公司', '卫宁健康科技集团股份有限公司', '浙江和仁科技股份有限公司', '东软集团股份有限公司'],
+  '72': ['浙江省网络安全测评中心有限公司', '杭州安恒信息技术股份有限公司', '浙江远望信息有限公司'],
+  '90': ['浙江绿城物业服务集团有限公司', '丽水清源环保科技有限公司', '浙江特种环境服务有限公司', '浙江新南北物业管理有限公司', '杭州滨江物业管理有限公司'],
+  '79': ['天健会计师事务所（特殊普通合伙）', '浙江众和保安服务有限公司', '丽水中汇会计师事务所', '浙江省保安服务有限公司'],
+  '45': ['浙江省建工集团有限责任公司', '丽水市城建工程有限公司', '浙江中天装饰集团有限公司', '浙江亚厦装饰股份有限公司'],
+  '39': ['浙江圣奥家具有限公司', '宁波康复医用家具有限公司', '杭州恒丰医疗家具有限公司'],
+  '50': ['杭州医疗设备维修服务有限公司', '上海西门子医疗器械有限公司', '浙江华东医疗设备工程有限公司'],
+  '55': ['浙江膳源餐饮管理有限公司', '丽水市百味餐饮服务有限公司', '浙江千喜餐饮管理有限公司'],
 };
 
 /** Suppliers with a behaviour: one that bids everywhere and almost never wins, one that sells everything, two favourites. */
@@ -91,7 +91,7 @@ const AGENCIES = [
   { id: '91331100MA2HA0002Q', name: '清源市政采招标咨询有限公司' },
 ];
 /** Buyers outside the institutions (region-level processes). */
-const OTHER_BUYERS = [{ id: '11331100002HC0001W', name: '清源市卫生健康委员会' }];
+const OTHER_BUYERS = [{ id: 'QYWJW', name: '清源市卫生健康委员会' }];
 
 const METHOD_DETAILS: Record<string, string[]> = {
   open: ['公开招标'],
@@ -266,7 +266,7 @@ export function demoTenderReleases(institutions: { code: string; name: string }[
       tender: {
         id: `${ocid}-tender`,
         title,
-        description: `${buyer.name}采购${item.name}（${quantity}${item.unit}），预算 ${estimate.toFixed(2)} 元。`,
+        description: `${buyer.name}采购${item.name}（${quantity}${item.unit}），预算 ${estimate.toFixed(2).replace(/\B(?=(\d{3})+(?!\d))/g, ',')} 元。`,
         status: cancelled ? 'cancelled' : recent && !awards.length ? 'active' : 'complete',
         procurementMethod: method,
         procurementMethodDetails: r.pick(METHOD_DETAILS[method]!),

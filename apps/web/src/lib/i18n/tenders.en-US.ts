@@ -101,6 +101,7 @@ export const tendersEn: typeof tendersZh = {
     procuringEntity: 'Procuring entity',
     method: 'Method',
     status: 'Status',
+    state: 'State',
     category: 'Category',
     criteria: 'Award criteria',
     budget: 'Budget',

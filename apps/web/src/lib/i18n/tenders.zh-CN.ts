@@ -103,6 +103,7 @@ export const tendersZh = {
     procuringEntity: '采购代理机构',
     method: '采购方式',
     status: '项目状态',
+    state: '状态',
     category: '采购类别',
     criteria: '评标方法',
     budget: '预算金额',

@@ -47,14 +47,14 @@ export default function BuyersPage() {
       key: 'buyerName',
       sorter: true,
       sortOrder: list.sortOrder('buyerName'),
+      // The institution only when it is not the buyer itself (unmatched buyers stay at region level).
       render: (v: string | null, b) => (
-        <div className="ql-tender-title">
+        <div className="ql-tender-buyer">
           {v ?? b.buyerId ?? tb.unknownBuyer}
-          {b.buyerId && v && <div className="ql-muted">{b.buyerId}</div>}
+          <div className="ql-muted">{[b.buyerId, b.institutionName !== v ? (b.institutionName ?? t.tenders.list.regionLevel) : null].filter(Boolean).join(' · ')}</div>
         </div>
       ),
     },
-    ...(regionUser ? [{ title: tb.institution, dataIndex: 'institutionName', key: 'institutionName', render: (v: string | null) => v ?? <span className="ql-muted">{t.tenders.list.regionLevel}</span> }] : []),
     { title: tb.processes, dataIndex: 'processes', key: 'processes', align: 'right', sorter: true, sortOrder: list.sortOrder('processes') },
     { title: tb.flagged, dataIndex: 'flaggedProcesses', key: 'flaggedProcesses', align: 'right', sorter: true, sortOrder: list.sortOrder('flaggedProcesses') },
     {
@@ -63,7 +63,7 @@ export default function BuyersPage() {
       key: 'flaggedShare',
       sorter: true,
       sortOrder: list.sortOrder('flaggedShare'),
-      render: (v: number) => <Progress percent={Math.round(v * 1000) / 10} size="small" strokeColor="#cf1322" style={{ width: 120, margin: 0 }} format={(p) => `${p}%`} />,
+      render: (v: number) => <Progress percent={Math.round(v * 1000) / 10} size="small" strokeColor="#cf1322" style={{ width: 110, margin: 0 }} format={(p) => `${p}%`} />,
     },
     { title: tb.awardedValue, dataIndex: 'awardedValue', key: 'awardedValue', align: 'right', sorter: true, sortOrder: list.sortOrder('awardedValue'), render: (v: string) => formatYuan(v) },
     {
@@ -146,7 +146,7 @@ export default function BuyersPage() {
         />
       </ListToolbar>
       <Suspense fallback={null}>{data && <BuyersCharts buyers={data.items} />}</Suspense>
-      <ListTable<Row> testId="buyers-table" list={list} data={rows} loading={isFetching} error={error} columns={columns} />
+      <ListTable<Row> testId="buyers-table" size="small" list={list} data={rows} loading={isFetching} error={error} columns={columns} />
     </>
   );
 }

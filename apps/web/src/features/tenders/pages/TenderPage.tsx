@@ -77,20 +77,20 @@ export default function TenderPage() {
   const bidColumns = [
     { title: td.bidder, key: 'tenderers', render: (_: unknown, b: TTenderBid) => party(b.tenderers) },
     { title: td.price, key: 'amount', align: 'right' as const, render: (_: unknown, b: TTenderBid) => money(b.amount, b.currency) },
-    { title: td.status, key: 'status', render: (_: unknown, b: TTenderBid) => <Tag color={BID_COLOR[b.status ?? ''] ?? 'default'}>{labelOf(tt.bidStatus, b.status)}</Tag> },
+    { title: td.state, key: 'status', render: (_: unknown, b: TTenderBid) => <Tag color={BID_COLOR[b.status ?? ''] ?? 'default'}>{labelOf(tt.bidStatus, b.status)}</Tag> },
     { title: td.bidDate, key: 'date', render: (_: unknown, b: TTenderBid) => date(b.date) },
   ];
   const awardColumns = [
     { title: td.supplier, key: 'suppliers', render: (_: unknown, a: TTenderAward) => party(a.suppliers) },
     { title: td.awarded, key: 'amount', align: 'right' as const, render: (_: unknown, a: TTenderAward) => money(a.amount, a.currency) },
-    { title: td.status, key: 'status', render: (_: unknown, a: TTenderAward) => labelOf(tt.awardStatus, a.status) },
+    { title: td.state, key: 'status', render: (_: unknown, a: TTenderAward) => labelOf(tt.awardStatus, a.status) },
     { title: td.awardDate, key: 'date', render: (_: unknown, a: TTenderAward) => date(a.date) },
     { title: td.items, key: 'items', render: (_: unknown, a: TTenderAward) => a.items.map((i) => [i.description, i.classification && `（${i.classification}）`].filter(Boolean).join('')).join('；') || '—' },
   ];
   const contractColumns = [
     { title: td.contract, key: 'title', render: (_: unknown, c: TTenderContract) => c.title ?? '—' },
     { title: td.contractNo, key: 'id', render: (_: unknown, c: TTenderContract) => c.id ?? '—' },
-    { title: td.status, key: 'status', render: (_: unknown, c: TTenderContract) => labelOf(tt.contractStatus, c.status) },
+    { title: td.state, key: 'status', render: (_: unknown, c: TTenderContract) => labelOf(tt.contractStatus, c.status) },
     { title: td.awarded, key: 'amount', align: 'right' as const, render: (_: unknown, c: TTenderContract) => money(c.amount, c.currency) },
     { title: td.signed, key: 'signed', render: (_: unknown, c: TTenderContract) => date(c.dateSigned).slice(0, 10) },
     { title: td.term, key: 'term', render: (_: unknown, c: TTenderContract) => (c.periodStart || c.periodEnd ? `${date(c.periodStart).slice(0, 10)} ~ ${date(c.periodEnd).slice(0, 10)}` : '—') },
@@ -150,13 +150,19 @@ export default function TenderPage() {
         </Descriptions>
       </Card>
       <Card size="small" title={td.bids} className="ql-tender-section">
-        <Table size="small" pagination={false} columns={bidColumns} dataSource={keyed(p.bids)} locale={{ emptyText: td.none }} data-testid="tender-bids" scroll={{ x: 'max-content' }} />
+        <div data-testid="tender-bids">
+          <Table size="small" pagination={false} columns={bidColumns} dataSource={keyed(p.bids)} locale={{ emptyText: td.none }} scroll={{ x: 'max-content' }} />
+        </div>
       </Card>
       <Card size="small" title={td.awards} className="ql-tender-section">
-        <Table size="small" pagination={false} columns={awardColumns} dataSource={keyed(p.awards)} locale={{ emptyText: td.none }} data-testid="tender-awards" scroll={{ x: 'max-content' }} />
+        <div data-testid="tender-awards">
+          <Table size="small" pagination={false} columns={awardColumns} dataSource={keyed(p.awards)} locale={{ emptyText: td.none }} scroll={{ x: 'max-content' }} />
+        </div>
       </Card>
       <Card size="small" title={td.contracts} className="ql-tender-section">
-        <Table size="small" pagination={false} columns={contractColumns} dataSource={keyed(p.contracts)} locale={{ emptyText: td.none }} data-testid="tender-contracts" scroll={{ x: 'max-content' }} />
+        <div data-testid="tender-contracts">
+          <Table size="small" pagination={false} columns={contractColumns} dataSource={keyed(p.contracts)} locale={{ emptyText: td.none }} scroll={{ x: 'max-content' }} />
+        </div>
       </Card>
     </>
   );

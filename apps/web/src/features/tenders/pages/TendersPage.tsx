@@ -16,7 +16,7 @@ import { useCan } from '../../../lib/session.tsx';
 import { formatDateTime } from '../../../lib/time.ts';
 import { InstitutionSelect } from '../../org/components/Pickers.tsx';
 import { useBuyers, useTenders } from '../api.ts';
-import { FlagTags, flagCodes, formatYuan, isHospital, labelOf } from '../labels.tsx';
+import { FlagTags, flagCodes, isHospital, labelOf, money } from '../labels.tsx';
 import '../tenders.css';
 
 export default function TendersPage() {
@@ -58,23 +58,36 @@ export default function TendersPage() {
         </div>
       ),
     },
-    ...(regionUser
-      ? [{ title: tl.institution, dataIndex: 'institutionName', key: 'institutionName', sorter: true, sortOrder: list.sortOrder('institutionName'), render: (v: string | null) => v ?? <span className="ql-muted">{tl.regionLevel}</span> }]
-      : []),
-    { title: tl.buyer, dataIndex: 'buyerName', key: 'buyerName', sorter: true, sortOrder: list.sortOrder('buyerName'), render: (v: string | null, r) => v ?? r.buyerId ?? '—' },
-    { title: tl.method, dataIndex: 'procurementMethod', key: 'procurementMethod', sorter: true, sortOrder: list.sortOrder('procurementMethod'), render: (v: string | null) => labelOf(tt.methods, v) },
+    {
+      title: tl.buyer,
+      dataIndex: 'buyerName',
+      key: 'buyerName',
+      sorter: true,
+      sortOrder: list.sortOrder('buyerName'),
+      // The institution only when it is not the buyer itself (region users see unmatched, region-level processes).
+      render: (v: string | null, r) => (
+        <div className="ql-tender-buyer">
+          {v ?? r.buyerId ?? '—'}
+          {regionUser && r.institutionName !== v && <div className="ql-muted">{r.institutionName ?? tl.regionLevel}</div>}
+        </div>
+      ),
+    },
+    { title: tl.method, dataIndex: 'procurementMethod', key: 'procurementMethod', sorter: true, sortOrder: list.sortOrder('procurementMethod'), render: (v: string | null) => <div className="ql-tender-method">{labelOf(tt.methods, v)}</div> },
     { title: tl.tenderStart, dataIndex: 'tenderStart', key: 'tenderStart', sorter: true, sortOrder: list.sortOrder('tenderStart'), render: (v: string | null) => formatDateTime(v).slice(0, 10) },
     {
       title: tl.awardedValue,
       dataIndex: 'awardedValue',
       key: 'awardedValue',
-      align: 'right',
       sorter: true,
       sortOrder: list.sortOrder('awardedValue'),
-      render: (v: string | null, r) => (v ? `${formatYuan(v)}${r.awardedCurrency && r.awardedCurrency !== 'CNY' ? ` ${r.awardedCurrency}` : ''}` : '—'),
+      render: (v: string | null, r) => (
+        <div className="ql-tender-award">
+          <div className="ql-tender-amount">{v ? money(v, r.awardedCurrency) : '—'}</div>
+          {r.suppliers && <div className="ql-muted">{r.suppliers}</div>}
+        </div>
+      ),
     },
-    { title: tl.suppliers, dataIndex: 'suppliers', key: 'suppliers', render: (v: string | null) => <div className="ql-tender-suppliers">{v ?? '—'}</div> },
-    { title: tl.bidCount, dataIndex: 'bidCount', key: 'bidCount', align: 'right', sorter: true, sortOrder: list.sortOrder('bidCount') },
+    { title: tl.bidCount, dataIndex: 'bidCount', key: 'bidCount', align: 'right', width: 64, sorter: true, sortOrder: list.sortOrder('bidCount') },
     { title: tl.flags, key: 'flags', sorter: true, sortOrder: list.sortOrder('flags'), render: (_v, r) => <FlagTags flags={r.flags} t={t} /> },
   ];
 
@@ -157,7 +170,7 @@ export default function TendersPage() {
           {tl.onlyFlagged}
         </Checkbox>
       </ListToolbar>
-      <ListTable<TTenderProcess> testId="tenders-table" list={list} data={data} loading={isFetching} error={error} columns={columns} />
+      <ListTable<TTenderProcess> testId="tenders-table" size="small" list={list} data={data} loading={isFetching} error={error} columns={columns} />
     </>
   );
 }
