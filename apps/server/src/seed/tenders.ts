@@ -200,7 +200,7 @@ export function demoTenderReleases(institutions: { code: string; name: string }[
     const bids: Bid[] = shuffled(r, bidders).map((s, i) => ({
       supplier: s,
       amount: yuan(i === 0 ? floor : floor * (1.05 + r.next() * 0.04 + (i - 1) * 0.02)),
-      status: r.next() < 0.06 ? 'disqualified' : 'valid',
+      status: r.next() < 0.03 ? 'disqualified' : 'valid',
     }));
     // The shadow bidder prices itself out; the favourite prices itself in.
     for (const b of bids) if (b.supplier === SHADOW) b.amount = yuan(estimate * (1.02 + r.next() * 0.06));
@@ -212,17 +212,17 @@ export function demoTenderReleases(institutions: { code: string; name: string }[
     const special = r.next();
     if (bids.length >= 2 && !fav) {
       const sorted = [...bids].sort((a, b) => a.amount - b.amount);
-      if (special < 0.04) sorted[1]!.amount = sorted[0]!.amount; // identical prices
-      else if (special < 0.08) sorted[1]!.amount = yuan(sorted[0]!.amount * 1.001); // a runner-up a hair above
-      else if (special < 0.11) sorted[0]!.amount = yuan(sorted[1]!.amount * 0.55); // a winner far below the rest
-      else if (special < 0.14) for (const b of sorted.slice(1)) b.status = 'disqualified'; // all rivals out
-      else if (special < 0.17) sorted[0]!.status = 'disqualified'; // the lowest thrown out
+      if (special < 0.03) sorted[1]!.amount = sorted[0]!.amount; // identical prices
+      else if (special < 0.06) sorted[1]!.amount = yuan(sorted[0]!.amount * 1.001); // a runner-up a hair above
+      else if (special < 0.08) sorted[0]!.amount = yuan(sorted[1]!.amount * 0.55); // a winner far below the rest
+      else if (special < 0.1) for (const b of sorted.slice(1)) b.status = 'disqualified'; // all rivals out
+      else if (special < 0.12) sorted[0]!.status = 'disqualified'; // the lowest thrown out
     }
     const cancelled = r.next() < 0.02;
     const recent = startMs > BASE + 640 * DAY;
     const valid = bids.filter((b) => b.status === 'valid').sort((a, b) => a.amount - b.amount);
     const winner = fav ?? (r.next() < 0.08 ? valid[1] : undefined) ?? valid[0];
-    if (winner && special >= 0.17 && special < 0.19) winner.late = true;
+    if (winner && special >= 0.12 && special < 0.14) winner.late = true;
 
     const party = (o: { id: string; name: string }, roles: string[]) => ({ id: o.id, name: o.name, roles });
     const bidDetails = bids.map((b, i) => ({

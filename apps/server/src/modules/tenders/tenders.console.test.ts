@@ -110,6 +110,14 @@ describe('a process and the buyers for the console', () => {
     expect(detail).toMatchObject({ description: null, awardCriteria: null, numberOfTenderers: 1 });
   });
 
+  it('gives each flag the values its reasoning quotes, read from the release where the flag stores none', async () => {
+    const id = (await leader.get('/api/tenders?q=p1')).json().items[0].id;
+    const flags = (await leader.get(`/api/tenders/${id}`)).json().flags as { code: string; detail: Record<string, unknown> }[];
+    expect(flags.find((f) => f.code === 'R003')!.detail).toEqual({ days: 5, minDays: 15, start: '2024-01-05 10:00', end: '2024-01-10 10:00' });
+    expect(flags.find((f) => f.code === 'R018')!.detail).toEqual({ method: 'open', received: 1 });
+    expect(flags.find((f) => f.code === 'H01')!.detail).toMatchObject({ amount: '95,000.00', threshold: '100,000.00', lower: '90,000.00' });
+  });
+
   it('gives each buyer its top supplier and that supplier’s share of the spending', async () => {
     const items = (await supervisor.get('/api/tenders/buyers')).json().items;
     const ha = items.find((b: { buyerId: string }) => b.buyerId === 'HA');

@@ -48,6 +48,12 @@ export const tendersZh = {
   criteria: { priceOnly: '最低评标价法', costOnly: '最低成本', qualityOnly: '质量优先', ratedCriteria: '综合评分法', lowestCost: '最低成本', bestProposal: '最优方案', bestValueToGovernment: '性价比最优', singleBidOnly: '单一投标' } as Record<string, string>,
   /** Labels of the numbers a flag quotes. */
   detail: {
+    days: '投标期天数',
+    minDays: '最短投标期（天）',
+    start: '投标开始',
+    end: '投标截止',
+    received: '收到投标数',
+    others: '被判无效的其他投标人数',
     ratio: '比例（%）',
     fence: '全地区界限',
     winner: '中标人',
@@ -83,6 +89,8 @@ export const tendersZh = {
     method: '采购方式',
     flag: '预警类型',
     period: '投标开始日期',
+    periodFrom: '投标开始（起）',
+    periodTo: '投标开始（止）',
     onlyFlagged: '仅看有预警',
     project: '项目',
     tenderStart: '投标开始',

@@ -50,7 +50,9 @@ export default function BuyersPage() {
       // The institution only when it is not the buyer itself (unmatched buyers stay at region level).
       render: (v: string | null, b) => (
         <div className="ql-tender-buyer">
-          {v ?? b.buyerId ?? tb.unknownBuyer}
+          <Link to={processesOf(b)} title={tb.viewProcesses} data-testid="buyer-processes">
+            {v ?? b.buyerId ?? tb.unknownBuyer}
+          </Link>
           <div className="ql-muted">{[b.buyerId, b.institutionName !== v ? (b.institutionName ?? t.tenders.list.regionLevel) : null].filter(Boolean).join(' · ')}</div>
         </div>
       ),
@@ -84,16 +86,6 @@ export default function BuyersPage() {
       key: 'flagCounts',
       render: (_v, b) => (
         <FlagTags flags={codes.filter((c) => b.flagCounts[c]).map((c) => ({ code: c }))} t={t} counts={b.flagCounts} />
-      ),
-    },
-    {
-      title: t.common.actions,
-      key: 'actions',
-      className: 'ql-no-print',
-      render: (_v, b) => (
-        <Link to={processesOf(b)} data-testid="buyer-processes">
-          {tb.viewProcesses}
-        </Link>
       ),
     },
   ];
@@ -138,7 +130,7 @@ export default function BuyersPage() {
         )}
         <DatePicker.RangePicker
           aria-label={t.tenders.list.period}
-          placeholder={[t.tenders.list.period, t.tenders.list.period]}
+          placeholder={[t.tenders.list.periodFrom, t.tenders.list.periodTo]}
           value={[from ? dayjs(from) : null, to ? dayjs(to) : null]}
           allowEmpty={[true, true]}
           onChange={(r) => list.set({ from: r?.[0]?.format('YYYY-MM-DD'), to: r?.[1]?.format('YYYY-MM-DD') })}

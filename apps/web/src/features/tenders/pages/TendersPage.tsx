@@ -26,7 +26,8 @@ export default function TendersPage() {
   usePageTitle(tl.title);
   const can = useCan();
   const regionUser = useScope() === 'region';
-  const list = useListParams();
+  // Newest first: what the office looks at is what was bought lately.
+  const list = useListParams({ sort: 'tenderStart', order: 'desc' });
   const { data, isFetching, error } = useTenders(list.query);
   // The flagged count beside the total: the same filters, flagged only, one row.
   const { page: _p, pageSize: _s, ...filters } = list.query;
@@ -87,7 +88,7 @@ export default function TendersPage() {
         </div>
       ),
     },
-    { title: tl.bidCount, dataIndex: 'bidCount', key: 'bidCount', align: 'right', width: 64, sorter: true, sortOrder: list.sortOrder('bidCount') },
+    { title: tl.bidCount, dataIndex: 'bidCount', key: 'bidCount', align: 'right', width: 80, sorter: true, sortOrder: list.sortOrder('bidCount') },
     { title: tl.flags, key: 'flags', sorter: true, sortOrder: list.sortOrder('flags'), render: (_v, r) => <FlagTags flags={r.flags} t={t} /> },
   ];
 
@@ -160,7 +161,7 @@ export default function TendersPage() {
         />
         <DatePicker.RangePicker
           aria-label={tl.period}
-          placeholder={[tl.period, tl.period]}
+          placeholder={[tl.periodFrom, tl.periodTo]}
           value={[from ? dayjs(from) : null, to ? dayjs(to) : null]}
           allowEmpty={[true, true]}
           onChange={(r) => list.set({ from: r?.[0]?.format('YYYY-MM-DD'), to: r?.[1]?.format('YYYY-MM-DD') })}
