@@ -8,7 +8,7 @@ import { PageHeader } from '../../../components/PageHeader.tsx';
 import { type Dict, usePageTitle, useT } from '../../../lib/i18n/index.tsx';
 import { formatDateTime } from '../../../lib/time.ts';
 import { useTender } from '../api.ts';
-import { FLAG_COLOR, isHospital, labelOf, money } from '../labels.tsx';
+import { FLAG_COLOR, flagCodes, isHospital, labelOf, money } from '../labels.tsx';
 import '../tenders.css';
 
 const BID_COLOR: Record<string, string> = { valid: 'green', disqualified: 'red', withdrawn: 'default', pending: 'blue' };
@@ -71,6 +71,9 @@ export default function TenderPage() {
   if (isLoading) return <Skeleton active />;
   if (error || !p) return <Result status="404" title={td.notFound} extra={back} />;
   const names = namesOf(p);
+  // Cardinal's indicators first, then the hospital flags, in the dictionary's order.
+  const order = flagCodes(t);
+  const flags = [...p.flags].sort((x, y) => order.indexOf(x.code) - order.indexOf(y.code));
   const date = (v: string | null) => formatDateTime(v);
   const party = (list: { id: string | null; name: string | null }[]) => list.map((x) => x.name ?? x.id ?? '—').join('、') || '—';
 
@@ -118,7 +121,7 @@ export default function TenderPage() {
           <Alert type="success" showIcon title={td.noFlags} />
         ) : (
           <Flex vertical gap={12}>
-            {p.flags.map((f) => (
+            {flags.map((f) => (
               <FlagCard key={`${f.code}-${f.subject}-${f.subjectId}`} f={f} t={t} names={names} />
             ))}
           </Flex>
