@@ -91,7 +91,16 @@ describe('tenders as the discipline officer of 清源市人民医院', () => {
 
     await errors.getByTestId('import-again').click();
     await page.getByTestId('import-file').locator('input[type=file]').setInputFiles(writeJsonl('tenders-good.jsonl', good));
+    // A slow line (about 2 KB/s up) so the progress bar can be seen while the file goes up.
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Network.enable');
+    await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: 2048 });
     await page.getByTestId('import-submit').click();
+    const progress = page.getByTestId('import-progress');
+    await progress.waitFor();
+    expect(await textOf(progress)).toMatch(/正在上传 \d+%|正在校验并计算预警/);
+    await shot(page, 'tenders-import-progress');
+    await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: -1 });
     const success = page.getByTestId('import-success');
     await success.waitFor({ timeout: 60_000 });
     const text = await textOf(success);
@@ -151,6 +160,13 @@ describe('tenders as the discipline officer of 清源市人民医院', () => {
     expect(await textOf(page.getByTestId('tender-bids'))).toContain('测试医疗器械E2E1有限公司');
     expect(await textOf(page.getByTestId('tender-awards'))).toContain('280,000.00');
     await shot(page, 'tender-detail');
+    // On paper: no menu, header or buttons; the flags and tables remain.
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.locator('.ql-sider').isVisible()).toBe(false);
+    expect(await page.getByTestId('print-button').isVisible()).toBe(false);
+    expect(await r018.isVisible()).toBe(true);
+    await screenshot(page, 'tender-detail-print');
+    await page.emulateMedia({ media: 'screen' });
   });
 
   test('a seeded process with hospital flags shows their reasoning and the contract', async () => {
