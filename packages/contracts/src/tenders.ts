@@ -72,13 +72,35 @@ export const ZTenderAward = z.object({
 });
 export type TTenderAward = z.infer<typeof ZTenderAward>;
 
+export const ZTenderContract = z.object({
+  id: z.string().nullable(),
+  awardId: z.string().nullable(),
+  title: z.string().nullable(),
+  status: z.string().nullable(),
+  dateSigned: z.string().nullable(),
+  periodStart: z.string().nullable(),
+  periodEnd: z.string().nullable(),
+  amount: ZMoney.nullable(),
+  currency: z.string().nullable(),
+});
+export type TTenderContract = z.infer<typeof ZTenderContract>;
+
 export const ZTenderDetail = ZTenderProcess.omit({ flags: true }).extend({
+  description: z.string().nullable(),
+  mainProcurementCategory: z.string().nullable(),
+  awardCriteria: z.string().nullable(),
   numberOfTenderers: z.number().nullable(),
   bids: z.array(ZTenderBid),
   awards: z.array(ZTenderAward),
+  contracts: z.array(ZTenderContract),
   flags: z.array(ZTenderFlag),
 });
 export type TTenderDetail = z.infer<typeof ZTenderDetail>;
+
+/** The two families of flags: cardinal's indicators (R…) and the hospital flags (H…). */
+export const TENDER_FLAG_KINDS = ['indicator', 'hospital'] as const;
+/** Sort keys of the process list. */
+export const TENDER_SORTS = ['ocid', 'title', 'buyerName', 'institutionName', 'procurementMethod', 'tenderStart', 'tenderEnd', 'tenderValue', 'awardDate', 'awardedValue', 'bidCount', 'flags'] as const;
 
 export const ZTenderListQuery = ZListQuery.extend({
   institutionId: ZId.optional(),
@@ -86,7 +108,11 @@ export const ZTenderListQuery = ZListQuery.extend({
   /** true: only processes with a flag; false: only those without. */
   flagged: ZQueryBool.optional(),
   code: ZTenderFlagCode.optional(),
+  kind: z.enum(TENDER_FLAG_KINDS).optional(),
   method: z.string().trim().max(100).optional(),
+  /** Tender period start from / to (Asia/Shanghai calendar dates, inclusive). */
+  from: z.iso.date().optional(),
+  to: z.iso.date().optional(),
 });
 export type TTenderListQuery = z.infer<typeof ZTenderListQuery>;
 
@@ -116,9 +142,19 @@ export const ZTenderBuyer = z.object({
   flaggedShare: z.number(),
   /** Sum of awarded values in CNY. */
   awardedValue: ZMoney,
+  /** Processes flagged per code (a process counts once per code). */
   flagCounts: z.record(z.string(), z.number().int()),
+  /** The supplier with the largest part of the buyer's CNY awards (sole-supplier awards only, as H03 counts). */
+  topSupplierName: z.string().nullable(),
+  topSupplierAmount: ZMoney.nullable(),
+  /** topSupplierAmount / awardedValue, 0..1; null without CNY awards. */
+  topSupplierShare: z.number().nullable(),
 });
 export type TTenderBuyer = z.infer<typeof ZTenderBuyer>;
 
-export const ZTenderBuyerQuery = ZListQuery.extend({ institutionId: ZId.optional() });
+export const ZTenderBuyerQuery = ZListQuery.extend({
+  institutionId: ZId.optional(),
+  from: z.iso.date().optional(),
+  to: z.iso.date().optional(),
+});
 export type TTenderBuyerQuery = z.infer<typeof ZTenderBuyerQuery>;

@@ -214,7 +214,7 @@ const en: Record<string, string> = {
   'tender.flag.H01.title': 'Just under the tender threshold',
   'tender.flag.H02.title': 'Repeated awards to one supplier',
   'tender.flag.H03.title': 'One supplier dominates the buyer',
-  'tender.flag.R003': 'The tender period lasted {days} days ({start} to {end}), shorter than the required {threshold}.',
+  'tender.flag.R003': 'The tender period lasted {days} days ({start} to {end}), shorter than the required {threshold} days.',
   'tender.flag.R018': 'A {method} procedure received a single bid.',
   'tender.flag.R024': 'The winner {winner} and the second-lowest bidder {runnerUp} differ by only {ratio}%, at or below the region\'s lower fence of {fence}%.',
   'tender.flag.R025': 'Tenderer {subject} bid in {bids} processes region-wide and won {wins} ({ratio}%, at or below the fence of {fence}%).',

@@ -1,6 +1,7 @@
 /**
  * The demo region 清源市: twelve institutions of mixed levels and kinds, their departments and party
- * branches, about 800 staff with posts, and an account for every role (password `qinglian-demo`).
+ * branches, about 800 staff with posts, an account for every role (password `qinglian-demo`), and the
+ * hospitals' tender processes with their red flags (seed/tenders.ts).
  * Deterministic, atomic and idempotent: a second run finds the region and changes nothing.
  */
 import { maskNationalId, type TRole } from '@qinglian/contracts';
@@ -13,6 +14,7 @@ import { hashPassword } from '../modules/auth/passwords.ts';
 import { departments, institutions, partyBranches, people, posts, regions } from '../modules/org/org.tables.ts';
 import { ADMIN_TITLES, DEPARTMENTS, DOCTOR_TITLES, INSTITUTIONS, NURSE_TITLES, REGION, TECH_TITLES } from './catalog.ts';
 import { chineseName, mobile, nationalId, prng, type Rng } from './names.ts';
+import { seedDemoTenders } from './tenders.ts';
 
 export const DEMO_PASSWORD = 'qinglian-demo';
 
@@ -151,6 +153,8 @@ export async function seedDemo(platform: Platform): Promise<{ seeded: boolean; i
         personId,
       });
     }
+    // Tender processes go through the real import (a savepoint inside this transaction), flags and all.
+    await seedDemoTenders(systemCtx({ ...platform, db }), region!.id, INSTITUTIONS);
     await writeAudit(systemCtx({ ...platform, db }), {
       action: 'seed.demo',
       targetType: 'region',

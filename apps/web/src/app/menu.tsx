@@ -18,6 +18,7 @@ import {
   UserSwitchOutlined,
 } from '@ant-design/icons';
 import { BookOutlined, CalendarOutlined, ContactsOutlined, ExclamationCircleOutlined, PieChartOutlined, ScanOutlined, ScheduleOutlined, ShopOutlined, SolutionOutlined, StopOutlined } from '@ant-design/icons';
+import { CloudUploadOutlined, FundProjectionScreenOutlined, ProfileOutlined } from '@ant-design/icons';
 import { AlertOutlined, CommentOutlined, FileSearchOutlined, HeatMapOutlined, OrderedListOutlined, ToolOutlined, TrophyOutlined } from '@ant-design/icons';
 import type { TPermission } from '@qinglian/contracts';
 import type { MenuProps } from 'antd';
@@ -62,6 +63,11 @@ const REPS: Entry[] = [
   { path: '/reps/blacklist', id: 'rep-blacklist', perm: 'rep.read', icon: <StopOutlined />, label: (t) => t.reps.menu.blacklist },
   { path: '/reps/figures', id: 'rep-figures', perm: 'rep.read', icon: <PieChartOutlined />, label: (t) => t.reps.menu.figures },
 ];
+const TENDERS: Entry[] = [
+  { path: '/tenders', id: 'tenders', perm: 'tender.read', icon: <ProfileOutlined />, label: (t) => t.tenders.menu.list },
+  { path: '/tenders/buyers', id: 'tender-buyers', perm: 'tender.read', icon: <FundProjectionScreenOutlined />, label: (t) => t.tenders.menu.buyers },
+  { path: '/tenders/import', id: 'tender-import', perm: 'tender.import', icon: <CloudUploadOutlined />, label: (t) => t.tenders.menu.import },
+];
 const ORG: Entry[] = [
   { path: '/org/regions', id: 'regions', perm: 'region.write', icon: <EnvironmentOutlined />, label: (t) => t.menu.regions },
   { path: '/org/institutions', id: 'institutions', perm: 'institution.read', icon: <BankOutlined />, label: (t) => t.menu.institutions },
@@ -76,7 +82,7 @@ const SYSTEM: Entry[] = [
   { path: '/notifications', id: 'notifications', perm: 'notification.read', icon: <BellOutlined />, label: (t) => t.menu.notifications },
   { path: '/settings', id: 'settings', icon: <SettingOutlined />, label: (t) => t.menu.settings },
 ];
-const ALL = [...MAIN, ...REPORTS, ...REPS, ...SUPERVISION, ...ORG, ...SYSTEM];
+const ALL = [...MAIN, ...REPORTS, ...REPS, ...SUPERVISION, ...TENDERS, ...ORG, ...SYSTEM];
 
 /** Menu items for the user; `gated` (second factor or password pending) leaves only the settings. */
 export function buildMenu(t: Dict, can: (p: TPermission) => boolean, gated: boolean): MenuProps['items'] {
@@ -94,11 +100,13 @@ export function buildMenu(t: Dict, can: (p: TPermission) => boolean, gated: bool
   const reports = visible(REPORTS);
   const reps = visible(REPS);
   const supervision = visible(SUPERVISION);
+  const tenders = visible(TENDERS);
   return [
     ...visible(MAIN).map(item),
     ...(reports.length ? [{ type: 'group' as const, key: 'reports', label: t.menu.reports, children: reports.map(item) }] : []),
     ...(reps.length ? [{ type: 'group' as const, key: 'reps', label: t.reps.menu.group, children: reps.map(item) }] : []),
     ...(supervision.length ? [{ type: 'group' as const, key: 'supervision', label: t.supervision.menu.group, children: supervision.map(item) }] : []),
+    ...(tenders.length ? [{ type: 'group' as const, key: 'tenders', label: t.tenders.menu.group, children: tenders.map(item) }] : []),
     ...(org.length ? [{ type: 'group' as const, key: 'org', label: t.menu.org, children: org.map(item) }] : []),
     ...visible(SYSTEM).map(item),
   ];

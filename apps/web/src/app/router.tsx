@@ -37,6 +37,10 @@ const RepHostingPage = lazy(() => import('../features/reps/pages/HostingPage.tsx
 const RepViolationsPage = lazy(() => import('../features/reps/pages/ViolationsPage.tsx'));
 const RepBlacklistPage = lazy(() => import('../features/reps/pages/BlacklistPage.tsx'));
 const RepFiguresPage = lazy(() => import('../features/reps/pages/FiguresPage.tsx'));
+const TendersPage = lazy(() => import('../features/tenders/pages/TendersPage.tsx'));
+const TenderPage = lazy(() => import('../features/tenders/pages/TenderPage.tsx'));
+const TenderBuyersPage = lazy(() => import('../features/tenders/pages/BuyersPage.tsx'));
+const TenderImportPage = lazy(() => import('../features/tenders/pages/ImportPage.tsx'));
 const RisksPage = lazy(() => import('../features/supervision/pages/RisksPage.tsx'));
 const RiskPage = lazy(() => import('../features/supervision/pages/RiskPage.tsx'));
 const RiskSummaryPage = lazy(() => import('../features/supervision/pages/RiskSummaryPage.tsx'));
@@ -91,6 +95,10 @@ export const router = createBrowserRouter([
       { path: 'reps/violations', element: page(RepViolationsPage, 'rep.read') },
       { path: 'reps/blacklist', element: page(RepBlacklistPage, 'rep.read') },
       { path: 'reps/figures', element: page(RepFiguresPage, 'rep.read') },
+      { path: 'tenders', element: page(TendersPage, 'tender.read') },
+      { path: 'tenders/buyers', element: page(TenderBuyersPage, 'tender.read') },
+      { path: 'tenders/import', element: page(TenderImportPage, 'tender.import') },
+      { path: 'tenders/:id', element: page(TenderPage, 'tender.read') },
       { path: 'supervision/risks', element: page(RisksPage, 'risk.read') },
       { path: 'supervision/risks/summary', element: page(RiskSummaryPage, 'risk.read') },
       { path: 'supervision/risks/:id', element: page(RiskPage, 'risk.read') },

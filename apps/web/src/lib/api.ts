@@ -153,3 +153,34 @@ export async function download(path: string, query?: Query, fallbackName = 'down
   a.remove();
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
+
+/**
+ * Posts a form with a file through XMLHttpRequest, which (unlike fetch) reports upload progress:
+ * `onProgress` gets 0..1 while the bytes go up. Errors are the same ApiError as every other call.
+ */
+export function upload<T>(path: string, form: FormData, onProgress?: (ratio: number) => void): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open('POST', path);
+    xhr.withCredentials = true;
+    xhr.setRequestHeader('accept', 'application/json');
+    if (csrfToken) xhr.setRequestHeader('x-csrf-token', csrfToken);
+    xhr.upload.onprogress = (e) => {
+      if (e.lengthComputable && onProgress) onProgress(e.loaded / e.total);
+    };
+    xhr.onerror = () => reject(new ApiError(0, 'network', currentDict().common.networkError));
+    xhr.onload = () => {
+      let body: unknown;
+      try {
+        body = xhr.responseText ? JSON.parse(xhr.responseText) : undefined;
+      } catch {
+        body = undefined;
+      }
+      if (xhr.status >= 200 && xhr.status < 300) return resolve(body as T);
+      const e = (body as { error?: { code: TErrorCode; message: string; details?: unknown } } | undefined)?.error;
+      if (xhr.status === 401) onUnauthenticated?.();
+      reject(e ? new ApiError(xhr.status, e.code, e.message, e.details) : new ApiError(xhr.status, 'internal', currentDict().common.unexpected));
+    };
+    xhr.send(form);
+  });
+}

@@ -30,6 +30,13 @@ export interface ImportTarget {
   /** Every process goes to this institution (an institution's own import, or the CLI's --institution). */
   institutionId: string | null;
   filename?: string;
+  /**
+   * True once the upload went over the size limit: the multipart stream then simply ends early, and a
+   * cut at a line break would otherwise look like a complete, shorter file.
+   */
+  truncated?: () => boolean;
+  /** The upload limit in MB, for the message. */
+  maxMb?: number;
 }
 
 /** A release read and waiting for its batch to be written. */
@@ -117,6 +124,7 @@ export async function importTenders(ctx: Ctx, input: Readable, target: ImportTar
       issues,
     );
     await flush();
+    if (target.truncated?.()) throw new AppError('file_too_large', 'file_too_large', undefined, { max: target.maxMb ?? 0 });
     if (issues.length) throw importError(ctx, issues);
     const out = { format: summary.format, processes: summary.releases, ...counts };
     await writeAudit({ ...ctx, db }, { action: 'tender.import', targetType: 'region', targetId: target.regionId, regionId: target.regionId, institutionId: target.institutionId, after: { filename: target.filename ?? null, ...out } });

@@ -41,7 +41,8 @@ export function shanghaiText(text: string | undefined): string {
   return d.toISOString().slice(0, 16).replace('T', ' ');
 }
 
-const METHOD_ZH: Record<string, string> = { open: '公开招标', selective: '邀请招标', limited: '竞争性谈判/磋商', direct: '单一来源' };
+/** OCDS procurement methods in Chinese. */
+export const METHOD_ZH: Record<string, string> = { open: '公开招标', selective: '邀请招标', limited: '竞争性谈判/磋商', direct: '单一来源' };
 
 /** The flag with its title and reasoning. */
 export function explainFlag(locale: Locale, f: StoredFlag, release: JsonObject, names = namesOf(release)): TTenderFlag {
@@ -62,6 +63,8 @@ export function explainFlag(locale: Locale, f: StoredFlag, release: JsonObject, 
   else if (tenderers[0]) params.winner = label(tenderers[0]);
   if (typeof f.detail.runnerUp === 'string') params.runnerUp = label(f.detail.runnerUp);
   let key = `tender.flag.${f.code}`;
+  /** Values the reasoning read from the release, shown beside the stored ones. */
+  const read: Record<string, string | number> = {};
   switch (f.code) {
     case 'R003': {
       const start = parseRfc3339(str(period, 'startDate') ?? '');
@@ -72,18 +75,22 @@ export function explainFlag(locale: Locale, f: StoredFlag, release: JsonObject, 
       params.threshold = details !== undefined && Object.hasOwn(byDetails, details) ? byDetails[details]! : (APP_SETTINGS.R003?.threshold ?? 15);
       params.start = shanghaiText(str(period, 'startDate'));
       params.end = shanghaiText(str(period, 'endDate'));
+      Object.assign(read, { days: params.days, minDays: params.threshold, start: params.start, end: params.end });
       break;
     }
     case 'R018': {
       const method = str(tender, 'procurementMethod') ?? '';
       params.method = locale === 'zh-CN' ? (METHOD_ZH[method] ?? method) : method;
+      Object.assign(read, { method, received: 1 });
       break;
     }
     case 'R030':
       params.end = shanghaiText(str(period, 'endDate'));
+      read.end = params.end;
       break;
     case 'R035':
       params.count = f.value;
+      read.others = f.value;
       break;
     case 'R038':
       key = `tender.flag.R038.${f.subject === 'process' ? 'tenderer' : f.subject}`;
@@ -96,6 +103,6 @@ export function explainFlag(locale: Locale, f: StoredFlag, release: JsonObject, 
     subjectId: f.subjectId,
     value: Number.isFinite(f.value) ? f.value : null,
     reason: t(locale, key, params),
-    detail: f.detail,
+    detail: { ...read, ...f.detail },
   };
 }

@@ -3,8 +3,11 @@ import { ZIdParams, ZPage, ZTenderBuyer, ZTenderBuyerQuery, ZTenderDetail, ZTend
 import type { ZodTypeProvider } from '@fastify/type-provider-zod';
 import type { FastifyInstance } from 'fastify';
 import { invalid } from '../../platform/errors.ts';
+import { shanghaiDate } from '../../platform/time.ts';
+import { sendDownload, XLSX_MIME } from '../../platform/xlsx.ts';
+import { tendersXlsx } from './tenders.export.ts';
 import { importTenders, targetOf } from './tenders.import.ts';
-import { getTender, listBuyers, listTenders } from './tenders.service.ts';
+import { exportTenders, getTender, listBuyers, listTenders } from './tenders.service.ts';
 
 const tags = ['tenders'];
 
@@ -27,12 +30,19 @@ export async function tenderRoutes(fastify: FastifyInstance) {
       const part = await req.file();
       if (!part) throw invalid('file', 'required');
       // The upload streams straight into the import: it is read line by line, never held whole.
-      return importTenders(req.ctx, part.file, targetOf(req.ctx, part.filename));
+      const target = { ...targetOf(req.ctx, part.filename), truncated: () => part.file.truncated, maxMb: Math.round(req.ctx.platform.config.maxUploadBytes / 1048576) };
+      return importTenders(req.ctx, part.file, target);
     },
   );
 
   app.get('/api/tenders', { schema: { tags, querystring: ZTenderListQuery, response: { 200: ZPage(ZTenderProcess) } }, config: { access: { permission: 'tender.read' } } }, (req) =>
     listTenders(req.ctx, req.query),
+  );
+
+  app.get(
+    '/api/tenders/export',
+    { schema: { tags, summary: 'The filtered process list as .xlsx (all pages, up to 10,000 rows); audited', querystring: ZTenderListQuery }, config: { access: { permission: 'tender.read' } } },
+    async (req, reply) => sendDownload(reply, `招标项目_${shanghaiDate(req.ctx.platform.now())}.xlsx`, XLSX_MIME, await tendersXlsx(await exportTenders(req.ctx, req.query))),
   );
 
   app.get(

@@ -1,11 +1,25 @@
 /** Reading tender processes: the list with flags, one process with its bids, awards and reasoned flags, and the buyers' comparison. */
-import type { TPage, TTenderAward, TTenderBid, TTenderBuyer, TTenderBuyerQuery, TTenderDetail, TTenderFlagBrief, TTenderListQuery, TTenderProcess } from '@qinglian/contracts';
-import { and, asc, count, eq, exists, ilike, inArray, isNull, not, or, type SQL, sql } from 'drizzle-orm';
+import type {
+  TPage,
+  TTenderAward,
+  TTenderBid,
+  TTenderBuyer,
+  TTenderBuyerQuery,
+  TTenderContract,
+  TTenderDetail,
+  TTenderFlagBrief,
+  TTenderListQuery,
+  TTenderProcess,
+} from '@qinglian/contracts';
+import { and, asc, count, desc, eq, exists, ilike, inArray, isNull, not, or, type SQL, sql } from 'drizzle-orm';
 import { assertInScope, scopeWhere } from '../../platform/access.ts';
+import { writeAudit } from '../../platform/audit.ts';
 import { actorOf, type Ctx } from '../../platform/context.ts';
+import { rows } from '../../platform/db.ts';
 import { notFound } from '../../platform/errors.ts';
 import { t } from '../../platform/i18n.ts';
 import { likeOf, orderOf } from '../../platform/pagination.ts';
+import { shanghaiStart } from '../../platform/time.ts';
 import { institutions } from '../org/org.tables.ts';
 import { arr, type Json, type JsonObject, num, obj, str } from './engine/ocds.ts';
 import { moneyOf } from './tenders.extract.ts';
@@ -39,19 +53,51 @@ const columns = {
   bidCount: p.bidCount,
 };
 
-const sortable = { ocid: p.ocid, title: p.title, buyerName: p.buyerName, awardDate: p.awardDate, awardedValue: p.awardedValue, tenderStart: p.tenderStart, bidCount: p.bidCount };
+const sortable = {
+  ocid: p.ocid,
+  title: p.title,
+  buyerName: p.buyerName,
+  institutionName: institutions.name,
+  procurementMethod: p.procurementMethod,
+  awardDate: p.awardDate,
+  awardedValue: p.awardedValue,
+  tenderStart: p.tenderStart,
+  tenderEnd: p.tenderEnd,
+  tenderValue: p.tenderValue,
+  bidCount: p.bidCount,
+};
+/** How many flags a process carries (the `flags` sort key). */
+const flagCount = sql`(select count(*) from ${tenderFlags} where ${tenderFlags.processId} = ${p.id})`;
 
-const hasFlag = (code?: string) => exists(sql`(select 1 from ${tenderFlags} where ${tenderFlags.processId} = ${p.id}${code ? sql` and ${tenderFlags.code} = ${code}` : sql``})`);
+/** A flag on the process: any, of one code, or of one family (R… indicators, H… hospital flags). */
+const hasFlag = (code?: string, kind?: 'indicator' | 'hospital') =>
+  exists(
+    sql`(select 1 from ${tenderFlags} where ${tenderFlags.processId} = ${p.id}${code ? sql` and ${tenderFlags.code} = ${code}` : sql``}${kind ? sql` and ${tenderFlags.code} like ${kind === 'hospital' ? 'H%' : 'R%'}` : sql``})`,
+  );
+
+/** Scope, institution and the tender period's start within [from, to] (Shanghai days): shared by lists and the comparison. */
+function baseWhere(ctx: Ctx, q: { institutionId?: string; from?: string; to?: string }): SQL[] {
+  const conds: SQL[] = [scopeWhere(actorOf(ctx), { regionId: p.regionId, institutionId: p.institutionId })];
+  if (q.institutionId) conds.push(eq(p.institutionId, q.institutionId));
+  if (q.from) conds.push(sql`${p.tenderStart} >= ${shanghaiStart(q.from)}`);
+  if (q.to) conds.push(sql`${p.tenderStart} < ${new Date(shanghaiStart(q.to).getTime() + 86_400_000)}`);
+  return conds;
+}
 
 function whereOf(ctx: Ctx, q: TTenderListQuery): SQL {
-  const conds: SQL[] = [scopeWhere(actorOf(ctx), { regionId: p.regionId, institutionId: p.institutionId })];
+  const conds = baseWhere(ctx, q);
   if (q.q) conds.push(or(ilike(p.ocid, likeOf(q.q)), ilike(p.title, likeOf(q.q)), ilike(p.buyerName, likeOf(q.q)), ilike(p.suppliers, likeOf(q.q)))!);
-  if (q.institutionId) conds.push(eq(p.institutionId, q.institutionId));
   if (q.buyerId) conds.push(eq(p.buyerId, q.buyerId));
   if (q.method) conds.push(eq(p.procurementMethod, q.method));
-  if (q.code) conds.push(hasFlag(q.code));
+  if (q.code || q.kind) conds.push(hasFlag(q.code, q.kind));
   if (q.flagged !== undefined) conds.push(q.flagged ? hasFlag() : not(hasFlag()));
   return and(...conds)!;
+}
+
+/** ORDER BY of the list: a whitelisted column, or the number of flags. */
+function listOrder(q: TTenderListQuery): SQL[] {
+  if (q.sort === 'flags') return [q.order === 'desc' ? desc(flagCount) : asc(flagCount), asc(p.ocid)];
+  return [...orderOf(q, sortable, p.ocid), ...(q.sort && q.sort !== 'ocid' ? [asc(p.ocid)] : [])];
 }
 
 /** Dates as ISO text for the response. */
@@ -71,7 +117,7 @@ export async function listTenders(ctx: Ctx, q: TTenderListQuery): Promise<TPage<
       .from(p)
       .leftJoin(institutions, eq(institutions.id, p.institutionId))
       .where(where)
-      .orderBy(...orderOf(q, sortable, p.ocid), asc(p.id))
+      .orderBy(...listOrder(q), asc(p.id))
       .limit(q.pageSize)
       .offset((q.page - 1) * q.pageSize),
     ctx.db.select({ n: count() }).from(p).where(where),
@@ -112,6 +158,24 @@ function awardsOf(release: JsonObject): TTenderAward[] {
   });
 }
 
+function contractsOf(release: JsonObject): TTenderContract[] {
+  return (arr(release, 'contracts') ?? []).map((c) => {
+    const v = moneyOf(obj(c, 'value'));
+    const period = obj(c, 'period');
+    return {
+      id: str(c, 'id') ?? null,
+      awardId: str(c, 'awardID') ?? null,
+      title: str(c, 'title') ?? null,
+      status: str(c, 'status') ?? null,
+      dateSigned: str(c, 'dateSigned') ?? null,
+      periodStart: str(period, 'startDate') ?? null,
+      periodEnd: str(period, 'endDate') ?? null,
+      amount: v.amount,
+      currency: v.currency,
+    };
+  });
+}
+
 /** One process in the caller's scope with its bids, awards and every flag's reasoning; 404 otherwise. */
 export async function getTender(ctx: Ctx, id: string): Promise<TTenderDetail> {
   const [row] = await ctx.db
@@ -125,11 +189,16 @@ export async function getTender(ctx: Ctx, id: string): Promise<TTenderDetail> {
   const release = raw as JsonObject;
   const stored = await ctx.db.select().from(tenderFlags).where(eq(tenderFlags.processId, id)).orderBy(asc(tenderFlags.code), asc(tenderFlags.subjectId));
   const names = namesOf(release);
+  const tender = obj(release, 'tender');
   return {
     ...plain(rest),
-    numberOfTenderers: num(obj(release, 'tender'), 'numberOfTenderers') ?? null,
+    description: str(tender, 'description') ?? null,
+    mainProcurementCategory: str(tender, 'mainProcurementCategory') ?? null,
+    awardCriteria: str(tender, 'awardCriteria') ?? null,
+    numberOfTenderers: num(tender, 'numberOfTenderers') ?? null,
     bids: bidsOf(release),
     awards: awardsOf(release),
+    contracts: contractsOf(release),
     flags: stored.map((f) => explainFlag(ctx.locale, f as StoredFlag, release, names)),
   };
 }
@@ -144,8 +213,7 @@ const buyerOrder: Record<string, SQL> = {
 
 /** The buyers of the caller's scope side by side: processes, share flagged, awarded amount, flags by code. */
 export async function listBuyers(ctx: Ctx, q: TTenderBuyerQuery): Promise<TPage<TTenderBuyer>> {
-  const conds: SQL[] = [scopeWhere(actorOf(ctx), { regionId: p.regionId, institutionId: p.institutionId })];
-  if (q.institutionId) conds.push(eq(p.institutionId, q.institutionId));
+  const conds = baseWhere(ctx, q);
   if (q.q) conds.push(or(ilike(p.buyerName, likeOf(q.q)), ilike(p.buyerId, likeOf(q.q)))!);
   const where = and(...conds)!;
   const groupBy = [p.buyerId, p.institutionId, institutions.name] as const;
@@ -171,19 +239,63 @@ export async function listBuyers(ctx: Ctx, q: TTenderBuyerQuery): Promise<TPage<
   const [total] = await ctx.db.select({ n: sql<number>`count(*)`.mapWith(Number) }).from(
     ctx.db.select({ one: sql`1` }).from(p).leftJoin(institutions, eq(institutions.id, p.institutionId)).where(where).groupBy(...groupBy).as('g'),
   );
+  const pageBuyers = or(inArray(p.buyerId, items.map((i) => i.buyerId ?? '')), items.some((i) => i.buyerId === null) ? isNull(p.buyerId) : sql`false`)!;
   const byCode = await ctx.db
     .select({ buyerId: p.buyerId, institutionId: p.institutionId, code: tenderFlags.code, n: sql<number>`count(distinct ${p.id})`.mapWith(Number) })
     .from(p)
     .innerJoin(tenderFlags, eq(tenderFlags.processId, p.id))
-    .where(and(where, or(inArray(p.buyerId, items.map((i) => i.buyerId ?? '')), items.some((i) => i.buyerId === null) ? isNull(p.buyerId) : sql`false`)))
+    .where(and(where, pageBuyers))
     .groupBy(p.buyerId, p.institutionId, tenderFlags.code);
+  const top = await topSuppliers(ctx, and(where, pageBuyers)!);
   const key = (b: string | null, i: string | null) => `${b}\u0000${i}`;
   const counts = new Map<string, Record<string, number>>();
   for (const c of byCode) counts.set(key(c.buyerId, c.institutionId), { ...counts.get(key(c.buyerId, c.institutionId)), [c.code]: c.n });
   return {
-    items: items.map((i) => ({ ...i, flaggedShare: i.processes ? i.flaggedProcesses / i.processes : 0, flagCounts: counts.get(key(i.buyerId, i.institutionId)) ?? {} })),
+    items: items.map((i) => {
+      const best = top.get(key(i.buyerId, i.institutionId));
+      const total = Number(i.awardedValue);
+      return {
+        ...i,
+        flaggedShare: i.processes ? i.flaggedProcesses / i.processes : 0,
+        flagCounts: counts.get(key(i.buyerId, i.institutionId)) ?? {},
+        topSupplierName: best?.name ?? null,
+        topSupplierAmount: best?.amount ?? null,
+        // A ratio for display (not money): the amounts themselves stay exact decimals.
+        topSupplierShare: best && total > 0 ? Math.min(1, Number(best.amount) / total) : null,
+      };
+    }),
     total: total?.n ?? 0,
     page: q.page,
     pageSize: q.pageSize,
   };
+}
+
+/**
+ * Per buyer (and institution), the supplier holding the largest CNY amount of its active sole-supplier
+ * awards (several suppliers share an award in unknown parts, as in H03); read from the releases.
+ */
+async function topSuppliers(ctx: Ctx, where: SQL): Promise<Map<string, { name: string; amount: string }>> {
+  const list = await rows<{ buyer_id: string | null; institution_id: string | null; name: string; amount: string }>(
+    ctx.db,
+    sql`select distinct on (buyer_id, institution_id) buyer_id, institution_id, name, amount from (
+        select ${p.buyerId} as buyer_id, ${p.institutionId} as institution_id, coalesce(s->>'id', s->>'name') as supplier,
+          coalesce(max(s->>'name'), coalesce(s->>'id', s->>'name')) as name, round(sum((a->'value'->>'amount')::numeric), 2)::text as amount
+        from ${p}
+        cross join lateral jsonb_array_elements(case when jsonb_typeof(${p.release}->'awards') = 'array' then ${p.release}->'awards' else '[]'::jsonb end) a
+        cross join lateral jsonb_array_elements(case when jsonb_typeof(a->'suppliers') = 'array' then a->'suppliers' else '[]'::jsonb end) s
+        where ${where} and a->>'status' = 'active' and jsonb_array_length(a->'suppliers') = 1
+          and a->'value'->>'currency' = 'CNY' and jsonb_typeof(a->'value'->'amount') = 'number' and coalesce(s->>'id', s->>'name') is not null
+        group by 1, 2, 3
+      ) t order by buyer_id, institution_id, amount::numeric desc, supplier`,
+  );
+  return new Map(list.map((r) => [`${r.buyer_id}\u0000${r.institution_id}`, { name: r.name, amount: r.amount }]));
+}
+
+/** Every process matching the list's filters (up to 10,000), for the spreadsheet; the export is audited. */
+export async function exportTenders(ctx: Ctx, q: TTenderListQuery): Promise<TTenderProcess[]> {
+  const { items } = await listTenders(ctx, { ...q, page: 1, pageSize: 10_000 });
+  const actor = actorOf(ctx);
+  const { page: _p, pageSize: _s, ...filters } = q;
+  await writeAudit(ctx, { action: 'tender.export', targetType: 'tender', regionId: actor.regionId, institutionId: actor.institutionId, after: { ...filters, rows: items.length } });
+  return items;
 }
