@@ -70,19 +70,28 @@ function entryHash(prev: string, e: HashFields): string {
 
 /** Appends an entry; call inside the transaction that makes the change. The sealer chains it after commit. */
 export async function writeAudit(ctx: Ctx, input: AuditInput): Promise<void> {
-  await ctx.db.insert(auditLog).values({
-    at: new Date(Math.floor(ctx.platform.now().getTime())),
-    actorId: ctx.actor?.accountId ?? null,
-    actorName: ctx.actor ? `${ctx.actor.displayName} (${ctx.actor.username})` : (input.actorName ?? null),
-    action: input.action,
-    targetType: input.targetType,
-    targetId: input.targetId ?? null,
-    institutionId: input.institutionId ?? null,
-    regionId: input.regionId ?? ctx.actor?.regionId ?? null,
-    before: plain(input.before),
-    after: plain(input.after),
-    requestId: ctx.requestId,
-  });
+  await writeAudits(ctx, [input]);
+}
+
+/** Appends several entries in one statement (bulk work such as registering a batch of reports). */
+export async function writeAudits(ctx: Ctx, inputs: AuditInput[]): Promise<void> {
+  if (!inputs.length) return;
+  const at = new Date(Math.floor(ctx.platform.now().getTime()));
+  await ctx.db.insert(auditLog).values(
+    inputs.map((input) => ({
+      at,
+      actorId: ctx.actor?.accountId ?? null,
+      actorName: ctx.actor ? `${ctx.actor.displayName} (${ctx.actor.username})` : (input.actorName ?? null),
+      action: input.action,
+      targetType: input.targetType,
+      targetId: input.targetId ?? null,
+      institutionId: input.institutionId ?? null,
+      regionId: input.regionId ?? ctx.actor?.regionId ?? null,
+      before: plain(input.before),
+      after: plain(input.after),
+      requestId: ctx.requestId,
+    })),
+  );
 }
 
 /**

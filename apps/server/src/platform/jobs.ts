@@ -32,9 +32,15 @@ export interface ScheduleInput {
 
 /** Schedules a job (in the caller's transaction); with a dedupeKey an already pending copy is kept instead. */
 export async function scheduleJob(db: Db, input: ScheduleInput): Promise<void> {
+  await scheduleJobs(db, [input]);
+}
+
+/** Schedules several jobs in one statement. */
+export async function scheduleJobs(db: Db, inputs: ScheduleInput[]): Promise<void> {
+  if (!inputs.length) return;
   await db
     .insert(jobs)
-    .values({ kind: input.kind, runAt: input.runAt, payload: input.payload ?? {}, dedupeKey: input.dedupeKey ?? null, maxAttempts: input.maxAttempts ?? 5 })
+    .values(inputs.map((input) => ({ kind: input.kind, runAt: input.runAt, payload: input.payload ?? {}, dedupeKey: input.dedupeKey ?? null, maxAttempts: input.maxAttempts ?? 5 })))
     .onConflictDoNothing();
 }
 

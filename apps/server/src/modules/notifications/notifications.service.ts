@@ -17,7 +17,14 @@ export interface NotifyInput {
 
 /** Sends a notification (inside the caller's transaction when there is one). */
 export async function notify(ctx: Ctx, input: NotifyInput): Promise<void> {
-  await ctx.db.insert(notifications).values({ ...input, createdAt: ctx.platform.now() });
+  await notifyMany(ctx, [input]);
+}
+
+/** Several notifications in one statement. */
+export async function notifyMany(ctx: Ctx, inputs: NotifyInput[]): Promise<void> {
+  if (!inputs.length) return;
+  const createdAt = ctx.platform.now();
+  await ctx.db.insert(notifications).values(inputs.map((input) => ({ ...input, createdAt })));
 }
 
 const present = (n: typeof notifications.$inferSelect): TNotification => ({

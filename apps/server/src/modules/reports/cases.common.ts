@@ -1,9 +1,9 @@
 /** Pieces every case step shares: numbering, the timeline, deadlines and their reminders, leadership routing. */
-import { type TCaseStatus, OPEN_STATUSES } from '@qinglian/contracts';
+import { type TCaseStatus, type TReportSettings, OPEN_STATUSES } from '@qinglian/contracts';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Ctx } from '../../platform/context.ts';
 import type { Db } from '../../platform/db.ts';
-import { cancelJob, registerJobHandler, scheduleJob } from '../../platform/jobs.ts';
+import { cancelJob, registerJobHandler, type ScheduleInput, scheduleJob } from '../../platform/jobs.ts';
 import { shanghaiDate } from '../../platform/time.ts';
 import { accounts } from '../auth/index.ts';
 import { notify } from '../notifications/notifications.service.ts';
@@ -16,13 +16,19 @@ const DAY = 86_400_000;
 
 /** QY001-2026-0007: institution code, year (Shanghai), sequence. */
 export async function nextNumber(db: Db, institution: { id: string; code: string }, now: Date): Promise<string> {
+  return (await nextNumbers(db, institution, now, 1))[0]!;
+}
+
+/** `count` consecutive numbers of the institution's sequence for the year of `now`, in one statement. */
+export async function nextNumbers(db: Db, institution: { id: string; code: string }, now: Date, count: number): Promise<string[]> {
   const year = Number(shanghaiDate(now).slice(0, 4));
   const [row] = await db
     .insert(caseCounters)
-    .values({ institutionId: institution.id, year, last: 1 })
-    .onConflictDoUpdate({ target: [caseCounters.institutionId, caseCounters.year], set: { last: sql`${caseCounters.last} + 1` } })
+    .values({ institutionId: institution.id, year, last: count })
+    .onConflictDoUpdate({ target: [caseCounters.institutionId, caseCounters.year], set: { last: sql`${caseCounters.last} + ${count}` } })
     .returning();
-  return `${institution.code}-${year}-${String(row!.last).padStart(4, '0')}`;
+  const first = row!.last - count + 1;
+  return Array.from({ length: count }, (_, i) => `${institution.code}-${year}-${String(first + i).padStart(4, '0')}`);
 }
 
 /** Numbers a case created with a placeholder number; call it last in the creating transaction. */
@@ -40,9 +46,9 @@ export interface EventInput {
   attachmentIds?: string[];
 }
 
-/** Appends to a case's timeline. */
-export async function addEvent(ctx: Ctx, c: Pick<CaseRow, 'id' | 'institutionId'>, e: EventInput): Promise<void> {
-  await ctx.db.insert(caseEvents).values({
+/** The timeline row of an event (what `addEvent` inserts; bulk work inserts many at once). */
+export function eventRow(ctx: Ctx, c: Pick<CaseRow, 'id' | 'institutionId'>, e: EventInput): typeof caseEvents.$inferInsert {
+  return {
     caseId: c.id,
     institutionId: c.institutionId,
     at: ctx.platform.now(),
@@ -53,12 +59,18 @@ export async function addEvent(ctx: Ctx, c: Pick<CaseRow, 'id' | 'institutionId'
     data: e.data ?? null,
     visibleToReporter: e.visibleToReporter ?? false,
     attachmentIds: e.attachmentIds ?? [],
-  });
+  };
 }
 
-/** The deadline of the stage a case is in (null when nothing is due). */
-export async function stageDeadline(db: Db, c: Pick<CaseRow, 'institutionId' | 'status' | 'receivedAt' | 'acceptedAt' | 'concludedAt'>, holdUntil?: string): Promise<Date | null> {
-  const s = await settingsOf(db, c.institutionId);
+/** Appends to a case's timeline. */
+export async function addEvent(ctx: Ctx, c: Pick<CaseRow, 'id' | 'institutionId'>, e: EventInput): Promise<void> {
+  await ctx.db.insert(caseEvents).values(eventRow(ctx, c, e));
+}
+
+type DeadlineFields = Pick<CaseRow, 'status' | 'receivedAt' | 'acceptedAt' | 'concludedAt'>;
+
+/** The deadline of the stage a case is in under these settings (null when nothing is due). */
+export function deadlineUnder(s: TReportSettings, c: DeadlineFields, holdUntil?: string): Date | null {
   switch (c.status) {
     case 'received':
       return new Date(c.receivedAt.getTime() + s.acceptDays * DAY);
@@ -73,15 +85,24 @@ export async function stageDeadline(db: Db, c: Pick<CaseRow, 'institutionId' | '
   }
 }
 
-/** Replaces the case's reminder jobs: one three days before the deadline, one at it. */
+/** The deadline of the stage a case is in (null when nothing is due). */
+export async function stageDeadline(db: Db, c: DeadlineFields & Pick<CaseRow, 'institutionId'>, holdUntil?: string): Promise<Date | null> {
+  return deadlineUnder(await settingsOf(db, c.institutionId), c, holdUntil);
+}
+
+/** The reminder jobs of a deadline: one three days before it (unless that has passed), one at it. */
+export function reminderJobs(c: Pick<CaseRow, 'id' | 'status'>, deadline: Date | null, now: Date): ScheduleInput[] {
+  if (!deadline) return [];
+  const soon = new Date(deadline.getTime() - 3 * DAY);
+  const job = (when: 'soon' | 'overdue', runAt: Date): ScheduleInput => ({ kind: 'case.deadline', runAt, dedupeKey: `case:${c.id}:${when}`, payload: { caseId: c.id, status: c.status, when } });
+  return [...(soon > now ? [job('soon', soon)] : []), job('overdue', deadline)];
+}
+
+/** Replaces the case's reminder jobs. */
 export async function scheduleReminders(ctx: Ctx, c: Pick<CaseRow, 'id' | 'status'>, deadline: Date | null): Promise<void> {
   await cancelJob(ctx.db, `case:${c.id}:soon`);
   await cancelJob(ctx.db, `case:${c.id}:overdue`);
-  if (!deadline) return;
-  const soon = new Date(deadline.getTime() - 3 * DAY);
-  if (soon > ctx.platform.now())
-    await scheduleJob(ctx.db, { kind: 'case.deadline', runAt: soon, dedupeKey: `case:${c.id}:soon`, payload: { caseId: c.id, status: c.status, when: 'soon' } });
-  await scheduleJob(ctx.db, { kind: 'case.deadline', runAt: deadline, dedupeKey: `case:${c.id}:overdue`, payload: { caseId: c.id, status: c.status, when: 'overdue' } });
+  for (const job of reminderJobs(c, deadline, ctx.platform.now())) await scheduleJob(ctx.db, job);
 }
 
 /** Moves a case to a status, recomputing its deadline and reminders. */
@@ -99,13 +120,17 @@ export async function enterStage(ctx: Ctx, c: CaseRow, status: TCaseStatus, extr
 
 /** True when any of these people holds an active hospital-leadership post. */
 export async function anyLeader(db: Db, personIds: string[]): Promise<boolean> {
-  if (!personIds.length) return false;
+  return (await leadersAmong(db, personIds)).size > 0;
+}
+
+/** Which of these people hold an active hospital-leadership post. */
+export async function leadersAmong(db: Db, personIds: string[]): Promise<Set<string>> {
+  if (!personIds.length) return new Set();
   const rows = await db
-    .select({ id: posts.id })
+    .selectDistinct({ personId: posts.personId })
     .from(posts)
-    .where(and(inArray(posts.personId, personIds), eq(posts.active, true), eq(posts.cadreLevel, 'leader')))
-    .limit(1);
-  return rows.length > 0;
+    .where(and(inArray(posts.personId, personIds), eq(posts.active, true), eq(posts.cadreLevel, 'leader')));
+  return new Set(rows.map((r) => r.personId));
 }
 
 /** Who handles a case when nobody owns it: the institution's discipline officers, or the region's group. */
@@ -124,6 +149,35 @@ export async function handlers(db: Db, c: CaseRow): Promise<string[]> {
       ),
     );
   return rows.map((r) => r.id);
+}
+
+/**
+ * The same, for new cases in bulk: the candidate officers of each (routing, institution or region) are
+ * read once; a new case has no recusals yet, and its subjects are given.
+ */
+export async function handlersOfNew(db: Db, list: { c: CaseRow; subjectIds: string[] }[]): Promise<string[][]> {
+  const groups = new Map<string, Promise<{ id: string; personId: string | null }[]>>();
+  const candidates = (c: CaseRow) => {
+    const key = c.routedTo === 'region' ? `r:${c.regionId}` : `i:${c.institutionId}`;
+    if (!groups.has(key))
+      groups.set(
+        key,
+        db
+          .select({ id: accounts.id, personId: accounts.personId })
+          .from(accounts)
+          .where(
+            and(
+              eq(accounts.role, c.routedTo === 'region' ? 'region_supervisor' : 'discipline_officer'),
+              eq(accounts.active, true),
+              c.routedTo === 'region' ? eq(accounts.regionId, c.regionId) : eq(accounts.institutionId, c.institutionId),
+            ),
+          ),
+      );
+    return groups.get(key)!;
+  };
+  const out: string[][] = [];
+  for (const { c, subjectIds } of list) out.push((await candidates(c)).filter((a) => !a.personId || !subjectIds.includes(a.personId)).map((a) => a.id));
+  return out;
 }
 
 const STAGE_LABEL: Partial<Record<TCaseStatus, string>> = { received: '受理', investigating: '办结', on_hold: '暂存复查', concluded: '反馈' };
