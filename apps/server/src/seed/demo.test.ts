@@ -62,3 +62,29 @@ describe('demo tenders', () => {
     expect(flagged!.n).toBeLessThan(200);
   });
 });
+
+describe('demo sales representatives', () => {
+  it('shows the main hospital’s office a registry, a ledger of recorded visits, requests to decide and the violations', async () => {
+    const officer = await signIn(env.app, 'jijian', DEMO_PASSWORD);
+    const registry = (await officer.get('/api/reps/reps?pageSize=100')).json();
+    expect(registry.total).toBe(20);
+    const ledger = (await officer.get('/api/reps/visits?pageSize=100')).json();
+    expect(ledger.total).toBeGreaterThan(20);
+    expect(ledger.items.every((v: { status: string }) => v.status === 'confirmed')).toBe(true);
+    const waiting = (await officer.get('/api/reps/bookings?status=requested')).json();
+    expect(waiting.total).toBe(3);
+    const violations = (await officer.get('/api/reps/violations')).json();
+    expect(violations.items.map((v: { status: string }) => v.status).sort()).toEqual(['confirmed', 'dismissed', 'reported']);
+    expect((await officer.get('/api/reps/blacklist')).json().total).toBe(1);
+    // Another hospital's office sees none of this hospital's visits.
+    const other = await signIn(env.app, 'zy_jijian', DEMO_PASSWORD);
+    expect((await other.get('/api/reps/visits')).json().total).toBe(0);
+  });
+
+  it('lets a demo rep sign in on the phone pages with the demo password', async () => {
+    const res = await env.app.inject({ method: 'POST', url: '/api/rep/auth/login', payload: { phone: '13905781000', password: DEMO_PASSWORD } });
+    expect(res.statusCode).toBe(200);
+    const me = await env.app.inject({ method: 'GET', url: '/api/rep/me', cookies: { ql_rep_session: res.cookies.find((c) => c.name === 'ql_rep_session')!.value } });
+    expect(me.json()).toMatchObject({ hasPhoto: true, hasLetter: true, blacklisted: false, company: { name: '浙江康恩医药股份有限公司' } });
+  });
+});

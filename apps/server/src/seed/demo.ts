@@ -14,6 +14,7 @@ import { hashPassword } from '../modules/auth/passwords.ts';
 import { departments, institutions, partyBranches, people, posts, regions } from '../modules/org/org.tables.ts';
 import { ADMIN_TITLES, DEPARTMENTS, DOCTOR_TITLES, INSTITUTIONS, NURSE_TITLES, REGION, TECH_TITLES } from './catalog.ts';
 import { chineseName, mobile, nationalId, prng, type Rng } from './names.ts';
+import { seedDemoReps } from './reps.ts';
 import { seedDemoTenders } from './tenders.ts';
 
 export const DEMO_PASSWORD = 'qinglian-demo';
@@ -138,12 +139,13 @@ export async function seedDemo(platform: Platform): Promise<{ seeded: boolean; i
     const seq = { n: 0 };
     const made = new Map<string, Awaited<ReturnType<typeof seedInstitution>>>();
     for (const spec of INSTITUTIONS) made.set(spec.code, await seedInstitution(platform, db, r, region!.id, spec, seq));
+    const accountIds = new Map<string, string>();
     for (const a of DEMO_ACCOUNTS) {
       const m = a.institution ? made.get(a.institution)! : null;
       const dept = m && a.dept ? m.byCode.get(a.dept)! : null;
       const personId = m && a.dept && a.person ? (m.perDept[a.dept]?.[a.person] ?? null) : null;
       const deptLevel = a.role === 'dept_head' || a.role === 'grid_supervisor' || a.role === 'staff';
-      await db.insert(accounts).values({
+      const [account] = await db.insert(accounts).values({
         username: a.username,
         passwordHash,
         role: a.role,
@@ -151,8 +153,18 @@ export async function seedDemo(platform: Platform): Promise<{ seeded: boolean; i
         institutionId: m?.inst.id ?? null,
         departmentId: deptLevel || personId ? (dept?.id ?? null) : null,
         personId,
-      });
+      }).returning({ id: accounts.id });
+      accountIds.set(a.username, account!.id);
     }
+    const main = made.get('QY001')!;
+    await seedDemoReps(platform, db, {
+      regionId: region!.id,
+      institutionId: main.inst.id,
+      institutionCode: main.inst.code,
+      departments: ['PHAR', 'PROC', 'EQUP'].map((code) => main.byCode.get(code)!),
+      hosts: [main.perDept.DISC?.discipline, main.perDept.OFFI?.leader, main.perDept.PHAR?.head, main.perDept.PROC?.head].filter((x): x is string => !!x),
+      officerAccountId: accountIds.get('jijian') ?? null,
+    }, passwordHash);
     // Tender processes go through the real import (a savepoint inside this transaction), flags and all.
     await seedDemoTenders(systemCtx({ ...platform, db }), region!.id, INSTITUTIONS);
     await writeAudit(systemCtx({ ...platform, db }), {
