@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
-import type { sql } from 'drizzle-orm';
+import { type Column, getTableName, type SQL, sql, type Table } from 'drizzle-orm';
 import { drizzle as drizzleNodePg } from 'drizzle-orm/node-postgres';
 import { migrate as migrateNodePg } from 'drizzle-orm/node-postgres/migrator';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
@@ -71,3 +71,14 @@ export async function rows<T>(db: Db, query: ReturnType<typeof sql>): Promise<T[
   const res = (await db.execute(query)) as unknown as { rows: T[] };
   return res.rows;
 }
+
+/**
+ * A column always written with its table (`"reps"."company_id"`). Drizzle leaves columns unqualified in
+ * single-table queries, and inside a correlated subquery an unqualified name binds to the subquery's own
+ * table when it has a column of that name (`b.company_id = "company_id"` is always true): every
+ * reference to the outer row from an `exists (…)` must use this.
+ */
+export function outer(column: Column): SQL {
+  return sql`${sql.identifier(getTableName(column.table as Table))}.${sql.identifier(column.name)}`;
+}
+

@@ -4,6 +4,7 @@
  * three exclusions protect the reporter: a subject never sees the case, nor does the head of a
  * subject's department, nor a handler who declared a conflict and stepped aside.
  */
+import { outer } from '../../platform/db.ts';
 import { and, eq, type SQL, sql } from 'drizzle-orm';
 import { type Actor, scopeOf } from '../../platform/access.ts';
 import type { Db } from '../../platform/db.ts';
@@ -22,13 +23,13 @@ export function caseVisibility(actor: Actor): SQL {
         : sql`false`;
   const parts: (SQL | undefined)[] = [
     base,
-    sql`not exists (select 1 from ${caseRecusals} r where r.case_id = ${cases.id} and r.account_id = ${actor.accountId})`,
+    sql`not exists (select 1 from ${caseRecusals} r where r.case_id = ${outer(cases.id)} and r.account_id = ${actor.accountId})`,
   ];
   if (actor.personId) {
-    parts.push(sql`not exists (select 1 from ${caseSubjects} s where s.case_id = ${cases.id} and s.person_id = ${actor.personId})`);
+    parts.push(sql`not exists (select 1 from ${caseSubjects} s where s.case_id = ${outer(cases.id)} and s.person_id = ${actor.personId})`);
     parts.push(
       sql`not exists (select 1 from ${caseSubjects} s join ${posts} p on p.department_id = s.department_id
-            where s.case_id = ${cases.id} and p.person_id = ${actor.personId} and p.active and p.cadre_level <> 'none')`,
+            where s.case_id = ${outer(cases.id)} and p.person_id = ${actor.personId} and p.active and p.cadre_level <> 'none')`,
     );
   }
   return and(...parts) as SQL;

@@ -2,6 +2,7 @@
  * The office's view of the region-wide registry: companies and reps (scoped by region), each rep's
  * standing at the caller's institution, and the institution's decisions on them.
  */
+import { outer } from '../../platform/db.ts';
 import type { TCompanyInput, TPage, TRepCompany, TRepDecision, TRepDetail, TRepQuery, TRepStatus } from '@qinglian/contracts';
 import { and, asc, count, desc, eq, ilike, or, type SQL, sql } from 'drizzle-orm';
 import { assertInScope, scopeOf, scopeWhere } from '../../platform/access.ts';
@@ -84,7 +85,7 @@ function statusFor(ctx: Ctx) {
   const actor = actorOf(ctx);
   const today = todayOf(ctx);
   if (scopeOf(actor) === 'region' || !actor.institutionId) return { status: regionStatus(today), until: sql<string | null>`null` };
-  const until = sql<string | null>`(select a.suspended_until::text from ${repApprovals} a where a.rep_id = ${reps.id} and a.institution_id = ${actor.institutionId})`;
+  const until = sql<string | null>`(select a.suspended_until::text from ${repApprovals} a where a.rep_id = ${outer(reps.id)} and a.institution_id = ${actor.institutionId})`;
   return { status: statusAt(actor.institutionId, today), until };
 }
 
@@ -97,7 +98,7 @@ export async function listReps(ctx: Ctx, q: TRepQuery) {
   const { status, until } = statusFor(ctx);
   const conds: (SQL | undefined)[] = [scopeWhere(actor, { regionId: reps.regionId })];
   if (scopeOf(actor) !== 'region' && actor.institutionId)
-    conds.push(sql`(exists (select 1 from ${repApprovals} a where a.rep_id = ${reps.id} and a.institution_id = ${actor.institutionId}) or ${status} = 'blacklisted')`);
+    conds.push(sql`(exists (select 1 from ${repApprovals} a where a.rep_id = ${outer(reps.id)} and a.institution_id = ${actor.institutionId}) or ${status} = 'blacklisted')`);
   if (q.q) conds.push(or(ilike(reps.name, likeOf(q.q)), ilike(repCompanies.name, likeOf(q.q)), ilike(reps.filingNo, likeOf(q.q))));
   if (q.companyId) conds.push(eq(reps.companyId, q.companyId));
   if (q.status) conds.push(sql`${status} = ${q.status}`);

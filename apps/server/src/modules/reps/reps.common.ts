@@ -2,7 +2,7 @@
 import { maskPhone, type TRepStatus, type TRepSummary } from '@qinglian/contracts';
 import { and, eq, isNull, type SQL, sql } from 'drizzle-orm';
 import type { Ctx } from '../../platform/context.ts';
-import { inTx } from '../../platform/db.ts';
+import { inTx, outer } from '../../platform/db.ts';
 import { invalid } from '../../platform/errors.ts';
 import { shanghaiDate } from '../../platform/time.ts';
 import { repApprovals, repBlacklist, repCompanies, reps } from './reps.tables.ts';
@@ -43,10 +43,10 @@ export const minutesOf = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Numbe
 export const hhmmOf = (m: number) => `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
 
 /** True while an active blacklist entry covers the rep (or their whole company). */
-export const blacklistedSql = sql<boolean>`exists (select 1 from ${repBlacklist} b where b.company_id = ${reps.companyId} and b.lifted_at is null and (b.rep_id is null or b.rep_id = ${reps.id}))`;
+export const blacklistedSql = sql<boolean>`exists (select 1 from ${repBlacklist} b where b.company_id = ${outer(reps.companyId)} and b.lifted_at is null and (b.rep_id is null or b.rep_id = ${outer(reps.id)}))`;
 
 /** True while an active entry covers the company. */
-export const companyBlacklistedSql = sql<boolean>`exists (select 1 from ${repBlacklist} b where b.company_id = ${repCompanies.id} and b.lifted_at is null and b.rep_id is null)`;
+export const companyBlacklistedSql = sql<boolean>`exists (select 1 from ${repBlacklist} b where b.company_id = ${outer(repCompanies.id)} and b.lifted_at is null and b.rep_id is null)`;
 
 /**
  * A rep's standing at one institution: the region-wide registry decides `blacklisted`, `draft` and
@@ -69,7 +69,7 @@ export function regionStatus(today: string): SQL<TRepStatus> {
     when ${blacklistedSql} then 'blacklisted'
     when ${reps.submittedAt} is null then 'draft'
     when ${reps.letterUntil} < ${today} or ${reps.registeredUntil} < ${today} then 'expired'
-    when exists (select 1 from ${repApprovals} a where a.rep_id = ${reps.id} and a.status = 'approved') then 'approved'
+    when exists (select 1 from ${repApprovals} a where a.rep_id = ${outer(reps.id)} and a.status = 'approved') then 'approved'
     else 'pending' end`;
 }
 

@@ -236,6 +236,17 @@ describe('a rep sees only their own data', () => {
     expect((await officer.get('/api/rep/me')).statusCode).toBe(401);
     expect((await rep2.request({ method: 'POST', url: '/api/rep/pledge', payload: { accept: true }, headers: { 'x-csrf-token': 'wrong' } })).statusCode).toBe(403);
   });
+
+  it('blacklists only the company on the list: another company’s rep keeps their standing', async () => {
+    // rep1's company was blacklisted above; rep2 works for another company.
+    expect((await rep2.get('/api/rep/me')).json().blacklisted).toBe(false);
+    const insts = (await rep2.get('/api/rep/institutions')).json() as { status: string }[];
+    expect(insts.some((i) => i.status === 'blacklisted')).toBe(false);
+    const companies = (await officer.get('/api/reps/companies?pageSize=100')).json().items as { creditCode: string; blacklisted: boolean }[];
+    expect(companies.filter((c) => c.blacklisted).map((c) => c.creditCode)).toEqual([creditCode(1)]);
+    const registry = (await officer.get('/api/reps/reps?pageSize=100')).json().items as { phoneMasked?: string; status: string; companyName?: string }[];
+    expect(registry.filter((r) => r.status === 'blacklisted')).toHaveLength(1);
+  });
 });
 
 describe('reminders', () => {

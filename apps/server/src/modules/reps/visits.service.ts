@@ -3,6 +3,7 @@
  * the booking and the rep's standing in the registry; the badge is printed; the hosts write the
  * record and each confirms it.
  */
+import { outer } from '../../platform/db.ts';
 import crypto from 'node:crypto';
 import type { TBadge, TCodeInput, TPage, TVisit, TVisitQuery, TVisitRecord } from '@qinglian/contracts';
 import { and, asc, count, desc, eq, gte, inArray, isNotNull, isNull, lt, type SQL, sql } from 'drizzle-orm';
@@ -81,7 +82,7 @@ export function visitFilters(ctx: Ctx, q: Partial<TVisitQuery>): SQL {
   if (q.repId) conds.push(eq(repVisits.repId, q.repId));
   if (q.status === 'on_site') conds.push(isNull(repVisits.checkedOutAt));
   if (q.status === 'left') conds.push(and(isNotNull(repVisits.checkedOutAt), isNull(repVisits.recordedAt)));
-  const unconfirmed = sql`exists (select 1 from ${repVisitHosts} h where h.visit_id = ${repVisits.id} and h.confirmed_at is null)`;
+  const unconfirmed = sql`exists (select 1 from ${repVisitHosts} h where h.visit_id = ${outer(repVisits.id)} and h.confirmed_at is null)`;
   if (q.status === 'recorded') conds.push(and(isNotNull(repVisits.checkedOutAt), isNotNull(repVisits.recordedAt), unconfirmed));
   if (q.status === 'confirmed') conds.push(and(isNotNull(repVisits.checkedOutAt), isNotNull(repVisits.recordedAt), sql`not ${unconfirmed}`));
   return and(...conds) as SQL;
@@ -198,7 +199,7 @@ export async function checkOut(ctx: Ctx, input: TCodeInput): Promise<TVisit> {
 export async function myHostedVisits(ctx: Ctx, q: { page: number; pageSize: number }): Promise<TPage<TVisit>> {
   const personId = actorOf(ctx).personId;
   if (!personId) return { items: [], total: 0, page: q.page, pageSize: q.pageSize };
-  const where = sql`exists (select 1 from ${repVisitHosts} h where h.visit_id = ${repVisits.id} and h.person_id = ${personId})`;
+  const where = sql`exists (select 1 from ${repVisitHosts} h where h.visit_id = ${outer(repVisits.id)} and h.person_id = ${personId})`;
   const { limit, offset } = pageOf(q);
   const [items, [total]] = await Promise.all([
     joined(ctx).where(where).orderBy(desc(repVisits.checkedInAt)).limit(limit).offset(offset),
