@@ -1,7 +1,7 @@
 /** The registration: identity, company, authorisation; documents; the integrity pledge; submission. */
 import type { TRepSelf } from '@qinglian/contracts';
 import { type FormEvent, useState } from 'react';
-import { ErrorBox, SubmitButton } from '../ui.tsx';
+import { ErrorBox, SubmitButton, shanghaiTime } from '../ui.tsx';
 import { saveProfile, signPledge, submitRegistration, upload } from './api.ts';
 import { useR } from './i18n.ts';
 import { failure, useNav } from './nav.ts';
@@ -133,7 +133,7 @@ export function Profile({ me, onChange }: { me: TRepSelf; onChange: (me: TRepSel
         <h2 className="p-subtitle">{t.pledgeTitle}</h2>
         <p className="rp-pledge">{t.pledgeText}</p>
         {me.pledgeSignedAt ? (
-          <div className="p-alert p-alert-ok">{t.pledgeSigned(me.pledgeSignedAt.slice(0, 10))}</div>
+          <div className="p-alert p-alert-ok">{t.pledgeSigned(shanghaiTime(me.pledgeSignedAt).slice(0, 10))}</div>
         ) : (
           <>
             <label className="p-check p-field">
