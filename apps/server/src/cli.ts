@@ -15,6 +15,7 @@ import { serve } from './server.ts';
 import { VERSION } from './version.ts';
 import { cliImport, IMPORT_KINDS } from './cli.import.ts';
 import { registerTenderCommands } from './modules/tenders/tenders.cli.ts';
+import { registerScreeningCommands } from './modules/screening/screening.cli.ts';
 
 const program = new Command('qinglian').description('清廉医院建设平台 Qinglian').version(VERSION);
 
@@ -121,14 +122,14 @@ user
 
 program
   .command('import')
-  .description(`import a file: ${IMPORT_KINDS.join(', ')} (.csv or .xlsx); a bad file imports nothing`)
+  .description(`import a file of the screening data contract: ${IMPORT_KINDS.join(', ')} (.csv or .xlsx); a bad file imports nothing`)
   .argument('<kind>')
   .argument('<file>')
-  .action((kind: string, file: string) =>
+  .option('--partial', 'import the good rows of a file with problems (the problems are still listed)')
+  .action((kind: string, file: string, o: { partial?: boolean }) =>
     withPlatform(async (p) => {
       if (!fs.existsSync(file)) fail(`no such file: ${file}`);
-      const code = await cliImport(p, kind, fs.readFileSync(file));
-      process.exitCode = code;
+      process.exitCode = await cliImport(p, kind, file, o);
     }),
   );
 
@@ -149,5 +150,6 @@ audit
   );
 
 registerTenderCommands(program, withPlatform);
+registerScreeningCommands(program, withPlatform);
 
 await program.parseAsync(process.argv);

@@ -53,7 +53,7 @@ export const SCREENING_RULE_KEYS: Record<TScreeningRule, readonly string[]> = {
 /** Rules whose alerts carry doctor-level prescription figures (统方): the most confidential. */
 export const DOCTOR_LEVEL_RULES: readonly TScreeningRule[] = ['prescriber_concentration', 'post_visit_uplift', 'vbp_bypass'];
 
-const ZPeriod = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'period_format');
+const ZPeriod = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'month_format');
 export { ZPeriod as ZScreeningPeriod };
 
 /** One problem of a rejected file: the row as a spreadsheet shows it (header = 1), the column as written, the reason. */

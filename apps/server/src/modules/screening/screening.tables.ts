@@ -129,6 +129,8 @@ export const screeningParamVersions = pgTable('screening_param_versions', {
   /** sha256 of the canonical JSON: the same parameters are the same version. */
   hash: text('hash').notNull().unique(),
   note: text('note'),
+  /** Adopted versions are the ones in force (set from the console); a one-off `--config` run records its version without adopting it. */
+  adopted: boolean('adopted').notNull().default(false),
   createdBy: text('created_by'),
   createdAt: createdAt(),
 });

@@ -66,6 +66,7 @@ CREATE TABLE "screening_param_versions" (
 	"params" jsonb NOT NULL,
 	"hash" text NOT NULL,
 	"note" text,
+	"adopted" boolean DEFAULT false NOT NULL,
 	"created_by" text,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	CONSTRAINT "screening_param_versions_hash_unique" UNIQUE("hash")
