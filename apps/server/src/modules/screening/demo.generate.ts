@@ -33,7 +33,7 @@ export interface Plant {
 
 export const DEFAULT_DEMO_INSTITUTIONS: DemoInstitution[] = [
   { code: 'H001', name: '清源示范第一医院', level: 'tertiary', share: 0.65, doctorsPerSpecialty: 10 },
-  { code: 'H002', name: '清源示范第二医院', level: 'secondary', share: 0.35, doctorsPerSpecialty: 7 },
+  { code: 'H002', name: '清源示范第二医院', level: 'secondary', share: 0.35, doctorsPerSpecialty: 6 },
 ];
 /** 24 months of data; the plants fall in the last twelve (the default screening window). */
 export const DEMO_MONTHS = Array.from({ length: 24 }, (_, i) => `${2024 + Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}`);
@@ -190,22 +190,30 @@ export async function generateDemoData(opts: DemoOptions): Promise<{ files: Reco
   const uplift: { doctor: Doctor; product: Product; visit: string }[] = [];
   for (const [ii, i] of insts.entries()) {
     const pool = doctors.filter((d) => d.inst === ii && d.spec < 5);
-    const take = () => pool.splice(r.int(0, pool.length - 1), 1)[0]!;
+    // one plant of a kind per specialty, so the peers a planted doctor is compared with are ordinary
+    const used = new Set<string>();
+    const take = (kind: string) => {
+      const free = pool.filter((d) => !used.has(`${kind}|${d.spec}`));
+      const d = free[r.int(0, free.length - 1)]!;
+      pool.splice(pool.indexOf(d), 1);
+      used.add(`${kind}|${d.spec}`);
+      return d;
+    };
     for (let k = 0; k < 4; k++) {
-      const d = take();
+      const d = take('concentration');
       const g = r.int(VBP_GENERICS_PER_SPECIALTY, 3);
       const a = r.int(0, 2);
       d.prefs[g] = [0, 1, 2].map((x) => (x === a ? 0.86 : 0.07));
       plants.push({ rule: 'prescriber_concentration', institution: i.code, keys: { doctor_staff_no: d.staffNo, product_code: productOf(d.spec, g, a).code } });
     }
     for (let k = 0; k < 4; k++) {
-      const d = take();
+      const d = take('vbp');
       const g = r.int(0, VBP_GENERICS_PER_SPECIALTY - 1);
       d.prefs[g] = [0.16, 0.42, 0.42];
       plants.push({ rule: 'vbp_bypass', institution: i.code, keys: { doctor_staff_no: d.staffNo, product_code: productOf(d.spec, g, 0).code } });
     }
     for (let k = 0; k < 3; k++) {
-      const d = take();
+      const d = take('uplift');
       const product = productOf(d.spec, r.int(VBP_GENERICS_PER_SPECIALTY, 3), r.int(0, 2));
       const month = window[r.int(3, 7)]!;
       uplift.push({ doctor: d, product, visit: `${month}-${pad(r.int(1, 20), 2)}` });
@@ -267,23 +275,27 @@ export async function generateDemoData(opts: DemoOptions): Promise<{ files: Reco
     for (let line = 1; line <= lines; line++) {
       const g = r.int(0, 3);
       let a = find(prefCum.get(d)![g]!, r.next());
-      if (boosted && up.product.g === g) a = r.chance(0.85) ? up.product.a : a;
+      if (boosted && up.product.g === g) a = r.chance(0.9) ? up.product.a : a;
       await writeLine(ii, d, rxId, line, date, patient, productOf(d.spec, g, a), m);
       written++;
     }
     // after the visits the doctor also prescribes the company's product more often
-    if (boosted && r.chance(0.35)) await writeLine(ii, d, rxId, lines + 1, date, patient, up.product, m);
+    if (boosted && r.chance(0.7)) await writeLine(ii, d, rxId, lines + 1, date, patient, up.product, m);
   }
   // usage spikes: one product-month per institution triples against its own history
   for (const [ii, i] of insts.entries()) {
     const taken = new Set<string>();
     for (let k = 0; k < 3; k++) {
       let p: Product;
-      do p = productOf(r.int(0, 4), r.int(0, 3), r.int(0, 2));
-      while (SPECIALTIES[p.spec]!.winter > 1.2 || taken.has(p.code) || p.category === 'device');
+      let m: number;
+      // a product with enough use to tell a spike from noise, outside the seasonal specialties
+      let tries = 0;
+      do {
+        p = productOf(r.int(0, 4), r.int(0, 3), r.int(0, 2));
+        m = 12 + r.int(2, 9);
+      } while ((SPECIALTIES[p.spec]!.winter > 1.2 || taken.has(p.code) || p.category === 'device' || uplift.some((u) => u.doctor.inst === ii && u.product.manufacturer === p.manufacturer) || (usage.get(useKey(ii, p, m)) ?? 0) < 55) && ++tries < 2000);
       taken.add(p.code);
-      const m = 12 + r.int(2, 9);
-      const extra = Math.round((usage.get(useKey(ii, p, m)) ?? 0) * 2);
+      const extra = Math.round((usage.get(useKey(ii, p, m)) ?? 0) * 2.5);
       const docs = docCum[ii]!.list.filter((d) => d.spec === p.spec);
       for (let q = 0; q < extra; ) {
         const d = r.pick(docs);
@@ -417,8 +429,14 @@ async function writeCommitteeAndVisits(r: Rng, insts: DemoInstitution[], doctors
   for (const [ii, inst] of insts.entries()) {
     const staff = doctors.filter((d) => d.inst === ii);
     const members = [...Array.from({ length: 5 }, (_, n) => `${inst.code}F${pad(n + 1, 2)}`), staff[0]!.staffNo, staff[staff.length - 1]!.staffNo];
+    const relSeen = new Set<string>();
+    const rel = async (staff: string, supplier: string, relation: string, on: string) => {
+      if (relSeen.has(`${staff}|${supplier}|${relation}`)) return;
+      relSeen.add(`${staff}|${supplier}|${relation}`);
+      await fRel.row([staff, supplier, relation, on]);
+    };
     // declared relations that matter nowhere: family members at distributors
-    for (let k = 0; k < 6; k++) await fRel.row([r.pick(members), `D${pad(r.int(1, 8), 2)}`, r.pick(['family', 'former_employee']), `2024-${pad(r.int(1, 12), 2)}-15`]);
+    for (let k = 0; k < 6; k++) await rel(r.pick(members), `D${pad(r.int(1, 8), 2)}`, r.pick(['family', 'former_employee']), `2024-${pad(r.int(1, 12), 2)}-15`);
     const conflicted = new Set<number>();
     while (conflicted.size < 3) conflicted.add(r.int(4, 15));
     const relations: { staff: string; supplier: string }[] = [];
@@ -429,7 +447,7 @@ async function writeCommitteeAndVisits(r: Rng, insts: DemoInstitution[], doctors
       const id = `CD-${inst.code}-${pad(k + 1, 3)}`;
       const related = conflicted.has(k) ? members[r.int(0, members.length - 1)]! : null;
       if (related) {
-        await fRel.row([related, product.manufacturer, r.pick(['family', 'shareholding']), `2024-0${r.int(1, 9)}-01`]);
+        await rel(related, product.manufacturer, r.pick(['family', 'shareholding']), `2024-0${r.int(1, 9)}-01`);
         relations.push({ staff: related, supplier: product.manufacturer });
       }
       const outcome = related || r.chance(0.85) ? 'admitted' : 'rejected';

@@ -142,7 +142,7 @@ export function ruleSql(rule: TScreeningRule, p: Params, s: RuleScope): string {
           FROM m WINDOW w AS (PARTITION BY institution_code, product_code ORDER BY mon RANGE BETWEEN INTERVAL ${q.historyMonths} MONTH PRECEDING AND INTERVAL 1 MONTH PRECEDING)),
         hit AS (
           SELECT h.*, y.q last_year FROM h LEFT JOIN m y ON y.institution_code = h.institution_code AND y.product_code = h.product_code AND y.mon = h.mon - INTERVAL 12 MONTH
-          WHERE ${f.within('h.mon')} AND h.hist_n >= ${q.minHistoryMonths} AND h.q >= ${q.minQuantity} AND h.q >= ${q.factor} * h.hist_avg
+          WHERE ${f.within('h.mon')} AND h.hist_n >= ${q.minHistoryMonths} AND h.hist_avg >= ${q.minQuantity} AND h.q >= ${q.factor} * h.hist_avg
             AND (h.hist_sd = 0 OR (h.q - h.hist_avg) / h.hist_sd >= ${q.zScore})
             -- seasonal products: the same month a year earlier is a second baseline when there is one
             AND (y.q IS NULL OR h.q >= ${q.factor} * y.q))
