@@ -119,9 +119,11 @@ export function ruleSql(rule: TScreeningRule, p: Params, s: RuleScope): string {
         hit AS (
           SELECT s.*, c.total, c.suppliers, s.amt / c.total AS share, 1.0 / c.suppliers AS fair
           FROM spend s JOIN cat c USING (institution_code, category)
-          WHERE c.total >= ${q.minCategoryYuan} AND c.suppliers >= 2 AND s.amt / c.total >= ${q.minShare} AND s.amt / c.total >= ${q.factor} / c.suppliers
+          WHERE c.total >= ${q.minCategoryYuan} AND c.suppliers >= 2 AND s.amt / c.total >= ${q.minShare}
+            -- far above the fair share: factor times it, or halfway from it to everything when there are few suppliers
+            AND s.amt / c.total >= least(${q.factor} / c.suppliers, (1 + 1.0 / c.suppliers) / 2)
           QUALIFY row_number() OVER (PARTITION BY s.institution_code, s.supplier_code ORDER BY s.amt / c.total DESC) = 1)
-        SELECT institution_code, supplier_code k1, NULL k2, ${lit(s.to)} period, ${score(`greatest(${q.minShare}, ${q.factor} * fair)`, 'share')} AS score,
+        SELECT institution_code, supplier_code k1, NULL k2, ${lit(s.to)} period, ${score(`greatest(${q.minShare}, least(${q.factor} * fair, (1 + fair) / 2))`, 'share')} AS score,
           amt::VARCHAR amount, category, share,
           struct_pack(supplier_code := supplier_code, supplier_name := (SELECT name FROM ref_suppliers WHERE code = supplier_code), category := category,
             share := round(share, 4), fair_share := round(fair, 4), suppliers := suppliers::INTEGER, supplier_amount := amt::VARCHAR, category_amount := total::VARCHAR,
