@@ -133,8 +133,9 @@ export const ZScreeningRun = z.object({
   regionId: ZId.nullable(),
   institutionId: ZId.nullable(),
   institutionName: z.string().nullable(),
-  from: ZPeriod,
-  to: ZPeriod,
+  /** The months screened; null until a run with an open window starts (it then ends with the last month with data). */
+  from: ZPeriod.nullable(),
+  to: ZPeriod.nullable(),
   trigger: z.enum(['api', 'cli', 'schedule', 'seed']),
   status: z.enum(SCREENING_RUN_STATUSES),
   paramVersion: z.number().int(),

@@ -192,7 +192,7 @@ export async function importFactFile(
   }
   // A natural key twice in one file: the later rows point at the first.
   const keyExpr = spec.key.map((k) => v(k)).join(", '|', ");
-  checks.push(`SELECT row_no, ${lit(label(spec.key[1]!))}, 'duplicate_in_file', concat(k, '，', first_row), 1 FROM (
+  checks.push(`SELECT row_no, ${lit(label(spec.key[spec.key.length - 1]!))}, 'duplicate_in_file', concat(k, '，', first_row), 1 FROM (
     SELECT rowid + 2 row_no, concat(${keyExpr}) k, min(rowid + 2) OVER (PARTITION BY concat(${keyExpr})) first_row FROM stage WHERE NOT ${blank}) WHERE row_no <> first_row`);
   await con.run(`CREATE OR REPLACE TEMP TABLE problems AS ${checks.join('\nUNION ALL\n')}`);
   const [{ total, badRows } = { total: 0, badRows: 0 }] = await all<{ total: number; badRows: number }>(
