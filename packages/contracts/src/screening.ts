@@ -198,6 +198,9 @@ export const ZScreeningAlertQuery = ZListQuery.extend({
   institutionId: ZId.optional(),
   status: ZAlertStatus.optional(),
   period: ZPeriod.optional(),
+  /** A range of periods (inclusive), for the console's month range filter. */
+  from: ZPeriod.optional(),
+  to: ZPeriod.optional(),
   runId: ZId.optional(),
 });
 export type TScreeningAlertQuery = z.infer<typeof ZScreeningAlertQuery>;

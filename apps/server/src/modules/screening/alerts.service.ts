@@ -6,7 +6,7 @@
  */
 import type { TScreeningAlert, TScreeningAlertDetail, TScreeningAlertQuery, TScreeningRule } from '@qinglian/contracts';
 import { DOCTOR_LEVEL_RULES } from '@qinglian/contracts';
-import { and, count, eq, ilike, inArray, or, type SQL, sql } from 'drizzle-orm';
+import { and, count, eq, gte, ilike, inArray, lte, or, type SQL, sql } from 'drizzle-orm';
 import { type Actor, assertInScope, scopeWhere } from '../../platform/access.ts';
 import { writeAudit } from '../../platform/audit.ts';
 import { actorOf, type Ctx } from '../../platform/context.ts';
@@ -62,6 +62,8 @@ function where(actor: Actor, q: Partial<TScreeningAlertQuery>): SQL {
     q.institutionId ? eq(screeningAlerts.institutionId, q.institutionId) : undefined,
     q.status ? eq(screeningAlerts.status, q.status) : undefined,
     q.period ? eq(screeningAlerts.period, q.period) : undefined,
+    q.from ? gte(screeningAlerts.period, q.from) : undefined,
+    q.to ? lte(screeningAlerts.period, q.to) : undefined,
     q.runId ? eq(screeningAlerts.runId, q.runId) : undefined,
     q.q ? or(ilike(screeningAlerts.summary, likeOf(q.q)), ilike(screeningAlerts.keyText, likeOf(q.q))) : undefined,
   ];
@@ -88,7 +90,7 @@ export async function listAlerts(ctx: Ctx, q: TScreeningAlertQuery) {
     action: 'screening.alert.list',
     targetType: 'screening_alert',
     institutionId: actor.institutionId,
-    after: { filters: { rule: q.rule, institutionId: q.institutionId, status: q.status, period: q.period, q: q.q }, page: q.page, shown: rows.length, ids: rows.map((r) => r.a.id) },
+    after: { filters: { rule: q.rule, institutionId: q.institutionId, status: q.status, period: q.period, from: q.from, to: q.to, q: q.q }, page: q.page, shown: rows.length, ids: rows.map((r) => r.a.id) },
   });
   return { items: rows.map((r) => view(r.a, r)), total, page: q.page, pageSize: q.pageSize };
 }
@@ -107,7 +109,7 @@ export async function exportAlerts(ctx: Ctx, q: TScreeningAlertQuery): Promise<B
     action: 'screening.alert.export',
     targetType: 'screening_alert',
     institutionId: actor.institutionId,
-    after: { filters: { rule: q.rule, institutionId: q.institutionId, status: q.status, period: q.period, q: q.q }, rows: rows.length },
+    after: { filters: { rule: q.rule, institutionId: q.institutionId, status: q.status, period: q.period, from: q.from, to: q.to, q: q.q }, rows: rows.length },
   });
   return buildXlsx(
     '筛查预警',

@@ -165,6 +165,10 @@ describe('runs and alerts', () => {
     expect((await officer.get('/api/screening/alerts?rule=off_platform_purchase')).json().total).toBe(1);
     // both the off-platform and the price alert concern order PO2
     expect((await officer.get('/api/screening/alerts?q=PO2')).json().total).toBe(2);
+    // a month range (inclusive): the order alerts of 2025-04, then the doctors' alerts as of the window's last month
+    expect((await officer.get('/api/screening/alerts?from=2025-04&to=2025-04')).json().total).toBe(2);
+    expect((await officer.get('/api/screening/alerts?from=2025-05')).json().items.map((a: { period: string }) => a.period)).toEqual(['2025-12', '2025-12']);
+    expect((await officer.get('/api/screening/alerts?to=2025-13')).statusCode).toBe(400);
     const xlsx = await officer.get('/api/screening/alerts/export');
     expect(xlsx.statusCode).toBe(200);
     expect(xlsx.headers['content-type']).toContain('spreadsheetml');

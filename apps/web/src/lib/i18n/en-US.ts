@@ -1,5 +1,6 @@
 /** English strings; the type makes every key of zh-CN.ts required here. */
 import { repsEn } from './reps.en-US.ts';
+import { screeningEn } from './screening.en-US.ts';
 import type { Dict } from './zh-CN.ts';
 
 export const enUS: Dict = {
@@ -707,6 +708,7 @@ export const enUS: Dict = {
     purgeConfirm: (n: number) => `Last check: erase the content of ${n} case${n === 1 ? '' : 's'} for good?`,
   },
   reps: repsEn,
+  screening: screeningEn,
   supervision: {
     menu: {
       group: 'Supervision',

@@ -1,6 +1,7 @@
 /** Every string of the console in Simplified Chinese (the default); en-US.ts must have the same shape. */
 import type { TCaseStatus, TCaseSummary, TChannel, TInstitution, TIntegrityCode, TPost, TReportCategory, TRole } from '@qinglian/contracts';
 import { repsZh } from './reps.zh-CN.ts';
+import { screeningZh } from './screening.zh-CN.ts';
 
 // Enum labels are typed by the contract's enums, so a new value fails the type check until it has a label.
 export const zhCN = {
@@ -710,6 +711,7 @@ export const zhCN = {
     purgeConfirm: (n: number) => `最后确认：永久清除 ${n} 件案件的内容？`,
   },
   reps: repsZh,
+  screening: screeningZh,
   supervision: {
     menu: {
       group: '监督工作台',
