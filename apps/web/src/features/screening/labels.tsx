@@ -1,6 +1,6 @@
 /** Tags and small renderers shared by the screening pages: rule names with what they find, statuses, scores, keys. */
 import { InfoCircleOutlined } from '@ant-design/icons';
-import type { TScreeningAlert, TScreeningImport, TScreeningRule, TScreeningRun } from '@qinglian/contracts';
+import { SCREENING_RULE_KEYS, type TScreeningAlert, type TScreeningImport, type TScreeningRule, type TScreeningRun } from '@qinglian/contracts';
 import { Progress, Space, Tag, Tooltip } from 'antd';
 import type { Dict } from '../../lib/i18n/index.tsx';
 import { useT } from '../../lib/i18n/index.tsx';
@@ -66,12 +66,15 @@ export function Score({ score }: { score: number }) {
   );
 }
 
-/** The keys as "订单号 PO-1 · 行号 2". */
-export function keysText(t: Dict, keys: Record<string, string>): string {
-  return Object.entries(keys)
-    .map(([k, v]) => `${t.screening.keys[k] ?? k} ${v}`)
-    .join(' · ');
+/** The keys in the contract's order, as "订单号 PO-1 · 行号 2". */
+export function keysText(t: Dict, rule: TScreeningRule, keys: Record<string, string>): string {
+  const order = SCREENING_RULE_KEYS[rule] ?? [];
+  const names = [...order.filter((k) => k in keys), ...Object.keys(keys).filter((k) => !order.includes(k))];
+  return names.map((k) => `${t.screening.keys[k] ?? k} ${keys[k]}`).join(' · ');
 }
+
+/** A specialty code of staff.csv in words (unknown codes as they are). */
+export const specialtyName = (t: Dict, code: unknown) => t.screening.specialties[String(code)] ?? String(code ?? '');
 
 /** Yuan with thousands separators, from the server's exact decimal string (never through float arithmetic). */
 export function yuan(v: string | number | null | undefined): string {

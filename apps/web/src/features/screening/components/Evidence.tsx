@@ -8,7 +8,7 @@ import { Card, Descriptions, Empty, Progress, Table, Tag, Typography } from 'ant
 import type { ReactNode } from 'react';
 import type { Dict } from '../../../lib/i18n/index.tsx';
 import { useT } from '../../../lib/i18n/index.tsx';
-import { pct, yuan } from '../labels.tsx';
+import { pct, specialtyName, yuan } from '../labels.tsx';
 import { OrdersChart, PeerShareChart, SpikeChart, VisitTimelineChart } from './EvidenceCharts.tsx';
 
 type Ev = Record<string, unknown>;
@@ -72,7 +72,7 @@ function PlatformRows({ t, list, purchase }: { t: Dict; list: Row[]; purchase: R
       dataSource={withKey(list)}
       columns={[
         { title: ev.recordId, dataIndex: 'record_id' },
-        { title: ev.date, dataIndex: 'ordered_on', render: (v) => mark({ ordered_on: v }, 'ordered_on', str(v)) },
+        { title: ev.date, dataIndex: 'ordered_on' },
         { title: ev.supplier, dataIndex: 'supplier_code', render: (v) => mark({ supplier_code: v }, 'supplier_code', str(v)) },
         { title: ev.quantity, dataIndex: 'quantity', align: 'right', render: (v) => mark({ quantity: v }, 'quantity', str(v).replace(/\.0+$/, '')) },
         { title: ev.unitPrice, dataIndex: 'unit_price', align: 'right', render: (v) => yuan(str(v)) },
@@ -265,7 +265,7 @@ function PrescriberShare({ t, e, vbp }: { t: Dict; e: Ev; vbp: boolean }) {
         <Descriptions.Item label={ev.doctor}>
           {str(e.doctor_name)}（{str(e.doctor_staff_no)}）
         </Descriptions.Item>
-        <Descriptions.Item label={ev.specialty}>{str(e.specialty)}</Descriptions.Item>
+        <Descriptions.Item label={ev.specialty}>{specialtyName(t, e.specialty)}</Descriptions.Item>
         <Descriptions.Item label={t.screening.common.period}>
           {str(e.from_month)} ~ {str(e.to_month)}
         </Descriptions.Item>
@@ -304,7 +304,7 @@ function PostVisit({ t, e }: { t: Dict; e: Ev }) {
         <Descriptions.Item label={ev.doctor}>
           {str(e.doctor_name)}（{str(e.doctor_staff_no)}）
         </Descriptions.Item>
-        <Descriptions.Item label={ev.specialty}>{str(e.specialty)}</Descriptions.Item>
+        <Descriptions.Item label={ev.specialty}>{specialtyName(t, e.specialty)}</Descriptions.Item>
         <Descriptions.Item label={ev.supplier}>
           {str(e.supplier_name)}（{str(e.supplier_code)}）
         </Descriptions.Item>

@@ -22,7 +22,7 @@ export function PeerShareChart({ share, peers, median, p90, testId = 'peer-chart
     const cats = [...sorted.map((_, i) => ev.peerN(i + 1)), ev.doctorShare];
     return {
       tooltip: { trigger: 'axis', valueFormatter: (v: number) => p(v) },
-      grid: { left: 8, right: 90, top: 16, bottom: 4, containLabel: true },
+      grid: { left: 8, right: 16, top: 24, bottom: 4, containLabel: true },
       xAxis: { type: 'category', data: cats, axisLabel: { interval: 0, fontSize: 11 } },
       yAxis: { type: 'value', max: 1, axisLabel: { formatter: (v: number) => `${v * 100}%` } },
       series: [
@@ -34,8 +34,8 @@ export function PeerShareChart({ share, peers, median, p90, testId = 'peer-chart
           markLine: {
             symbol: 'none',
             data: [
-              { yAxis: median, name: ev.peerMedian, lineStyle: { color: '#1677ff', type: 'dashed' }, label: { formatter: `${ev.peerMedian} ${p(median)}`, color: '#1677ff' } },
-              { yAxis: p90, name: ev.peerP90, lineStyle: { color: '#fa8c16', type: 'dashed' }, label: { formatter: `${ev.peerP90} ${p(p90)}`, color: '#fa8c16' } },
+              { yAxis: median, name: ev.peerMedian, lineStyle: { color: '#1677ff', type: 'dashed' }, label: { position: 'insideStartBottom', formatter: `${ev.peerMedian} ${p(median)}`, color: '#1677ff' } },
+              { yAxis: p90, name: ev.peerP90, lineStyle: { color: '#fa8c16', type: 'dashed' }, label: { position: 'insideStartTop', formatter: `${ev.peerP90} ${p(p90)}`, color: '#fa8c16' } },
             ],
           },
         },
@@ -43,7 +43,7 @@ export function PeerShareChart({ share, peers, median, p90, testId = 'peer-chart
     };
   }, [share, peers, median, p90, ev]);
   return (
-    <div data-testid={testId}>
+    <div data-testid={testId} style={{ marginBottom: 16 }}>
       <EChart option={option} style={{ height: 260, width: '100%' }} />
     </div>
   );

@@ -62,11 +62,14 @@ export function SummaryCards({ summary, onRule }: { summary: TScreeningSummary |
                 <Typography.Paragraph style={{ margin: 0 }}>
                   <RunStatusTag status={last.status} /> {last.institutionName ?? ts.common.allInstitutions} · {last.from && last.to ? `${last.from} ~ ${last.to}` : ts.runs.defaultWindow} ·{' '}
                   {formatDateTime(last.createdAt)}
-                  <br />
-                  <Typography.Text type="secondary">{ts.alerts.facts(summary!.facts.purchaseLines, summary!.facts.platformRecords, summary!.facts.prescriptionLines)}</Typography.Text>
                 </Typography.Paragraph>
               ) : (
-                <Typography.Text type="secondary">{ts.alerts.noRun}</Typography.Text>
+                <Typography.Paragraph style={{ margin: 0 }}>{ts.alerts.noRun}</Typography.Paragraph>
+              )}
+              {summary && (
+                <Typography.Text type="secondary" data-testid="summary-facts">
+                  {ts.alerts.facts(summary.facts.purchaseLines, summary.facts.platformRecords, summary.facts.prescriptionLines)}
+                </Typography.Text>
               )}
             </Card>
           </Col>

@@ -109,7 +109,7 @@ export default function AlertPage() {
           </Descriptions.Item>
           <Descriptions.Item label={ts.common.institution}>{a.institutionName}</Descriptions.Item>
           <Descriptions.Item label={ts.common.period}>{a.period}</Descriptions.Item>
-          <Descriptions.Item label={ts.common.keys}>{keysText(t, a.keys)}</Descriptions.Item>
+          <Descriptions.Item label={ts.common.keys}>{keysText(t, a.rule, a.keys)}</Descriptions.Item>
           <Descriptions.Item label={ts.common.score}>
             <Score score={a.score} />
           </Descriptions.Item>

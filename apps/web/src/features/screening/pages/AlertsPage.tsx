@@ -31,15 +31,15 @@ export default function AlertsPage() {
   const onRule = useCallback((rule: TScreeningRule) => list.set({ rule }), [list.set]);
 
   const columns: TableColumnsType<TScreeningAlert> = [
-    { title: ts.common.rule, dataIndex: 'rule', key: 'rule', sorter: true, sortOrder: list.sortOrder('rule'), render: (r: TScreeningRule) => <RuleName rule={r} /> },
+    { title: ts.common.rule, dataIndex: 'rule', key: 'rule', sorter: true, sortOrder: list.sortOrder('rule'), render: (r: TScreeningRule) => <RuleName rule={r} />, width: 190 },
     ...(regionUser ? [{ title: ts.common.institution, dataIndex: 'institutionName', key: 'institution' }] : []),
     { title: ts.common.period, dataIndex: 'period', key: 'period', sorter: true, sortOrder: list.sortOrder('period') },
-    { title: ts.common.keys, key: 'keys', render: (_: unknown, a) => <span style={{ whiteSpace: 'nowrap' }}>{keysText(t, a.keys)}</span> },
+    { title: ts.common.keys, key: 'keys', width: 190, render: (_: unknown, a) => keysText(t, a.rule, a.keys) },
     {
       title: ts.alerts.summary,
       dataIndex: 'summary',
       key: 'summary',
-      width: 420,
+      width: 380,
       render: (s: string, a) => (
         <Link to={`/screening/alerts/${a.id}`} data-testid="alert-link">
           <Typography.Paragraph ellipsis={{ rows: 2, tooltip: s }} style={{ margin: 0, color: 'inherit' }}>

@@ -61,8 +61,8 @@ function ImportResult({ rec }: { rec: TScreeningImport }) {
             ['rejected', rec.rejected],
           ] as const
         ).map(([k, v]) => (
-          <Col key={k} xs={12} md={4}>
-            <Statistic title={ti[k]} value={v} data-testid={`import-${k}`} />
+          <Col key={k} xs={12} md={4} data-testid={`import-${k}`}>
+            <Statistic title={ti[k]} value={v} />
           </Col>
         ))}
       </Row>
@@ -197,22 +197,22 @@ export default function ImportPage() {
               style={{ width: '100%', marginBottom: 12 }}
               options={KINDS.map((k, i) => ({ value: k, label: `${i + 1}. ${ts.kinds[k]}（${k}）` }))}
             />
-            <Descriptions size="small" column={1} bordered style={{ marginBottom: 12 }} data-testid="kind-columns">
+            <Descriptions size="small" column={1} bordered style={{ marginBottom: 12 }} styles={{ label: { width: 96, whiteSpace: 'nowrap' } }} data-testid="kind-columns">
               <Descriptions.Item label={ti.columns}>
                 <Typography.Text code style={{ wordBreak: 'break-all' }}>
                   {KIND_COLUMNS[kind].join(', ')}
                 </Typography.Text>
               </Descriptions.Item>
-              <Descriptions.Item label={t.common.detail}>{ts.kindHints[kind]}</Descriptions.Item>
+              <Descriptions.Item label={ti.kindHint}>{ts.kindHints[kind]}</Descriptions.Item>
             </Descriptions>
             <Button icon={<DownloadOutlined />} onClick={() => saveTemplate(kind)} style={{ marginBottom: 12 }} data-testid="template-download">
               {ti.template}
             </Button>
+            <div data-testid="import-file">
             <Upload.Dragger
               accept={ACCEPT}
               multiple={false}
               maxCount={1}
-              data-testid="import-file"
               fileList={file ? [{ uid: '1', name: file.name, size: file.size, status: 'done' }] : []}
               beforeUpload={(f) => {
                 if (!/\.(csv|xlsx)$/i.test(f.name)) {
@@ -230,6 +230,7 @@ export default function ImportPage() {
               <p className="ant-upload-text">{ti.file}</p>
               <p className="ant-upload-hint">{ti.fileHint}</p>
             </Upload.Dragger>
+            </div>
             {uploadShare !== null && (
               <div style={{ marginTop: 12 }}>
                 <Typography.Text>{uploadShare < 100 ? ti.uploading : ti.uploaded}</Typography.Text>

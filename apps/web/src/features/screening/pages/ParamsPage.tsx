@@ -2,7 +2,7 @@
 import { EditOutlined, SaveOutlined } from '@ant-design/icons';
 import type { TParamVersion, TRuleParams } from '@qinglian/contracts';
 import { Alert, App, Button, Card, Checkbox, Form, Input, InputNumber, Space, Switch, Table, type TableColumnsType, Tag, Typography } from 'antd';
-import { useMemo, useState } from 'react';
+import { useState } from 'react';
 import { PrintButton } from '../../../components/ExportButton.tsx';
 import { PageHeader } from '../../../components/PageHeader.tsx';
 import { applyFormErrors } from '../../../lib/forms.ts';
@@ -42,6 +42,9 @@ export default function ParamsPage() {
   const [error, setError] = useState<string | null>(null);
   const save = useScreeningMutation(saveParams);
 
+  // The server names versions it makes itself with plain words: the defaults, a one-run override, the command line.
+  const noteText = (v: string | null) => (v ? (tp.notes[v] ?? v) : t.common.none);
+  const byText = (v: string | null) => (v ? (v === 'cli' ? ts.trigger.cli : v) : t.common.none);
   const relationOptions = Object.entries(ts.ev.relations).map(([value, label]) => ({ value, label }));
   const paramValue = (r: ParamRow) => params[r.group]?.[r.name];
 
@@ -94,7 +97,7 @@ export default function ParamsPage() {
         </Space>
       ),
     },
-    { title: tp.parameter, dataIndex: 'name', key: 'name', render: (n: string) => <Typography.Text code>{n}</Typography.Text> },
+    { title: tp.parameter, dataIndex: 'name', key: 'name', render: (n: string) => <Typography.Text code style={{ whiteSpace: 'nowrap' }}>{n}</Typography.Text> },
     {
       title: tp.value,
       key: 'value',
@@ -130,10 +133,9 @@ export default function ParamsPage() {
     },
   ];
 
-  const versionColumns: TableColumnsType<TParamVersion> = useMemo(
-    () => [
+  const versionColumns: TableColumnsType<TParamVersion> = [
       { title: ts.common.paramVersion, dataIndex: 'version', key: 'version', render: (v: number, r) => <Space>{ts.common.version(v)}{r.current && <Tag color="red">{tp.current}</Tag>}</Space> },
-      { title: tp.note, dataIndex: 'note', key: 'note', render: (v: string | null) => v ?? t.common.none },
+      { title: tp.note, dataIndex: 'note', key: 'note', render: (v: string | null) => noteText(v) },
       {
         title: tp.changes,
         key: 'changes',
@@ -152,11 +154,9 @@ export default function ParamsPage() {
           );
         },
       },
-      { title: tp.createdBy, dataIndex: 'createdBy', key: 'createdBy', render: (v: string | null) => v ?? t.common.none },
+      { title: tp.createdBy, dataIndex: 'createdBy', key: 'createdBy', render: (v: string | null) => byText(v) },
       { title: tp.createdAt, dataIndex: 'createdAt', key: 'createdAt', render: (v: string) => formatDateTime(v) },
-    ],
-    [t, ts, tp],
-  );
+  ];
 
   return (
     <>
@@ -183,7 +183,7 @@ export default function ParamsPage() {
               {tp.current}：{current ? ts.common.version(current.version) : t.common.none}
               {current && (
                 <Typography.Text type="secondary" style={{ fontWeight: 'normal' }}>
-                  {current.note ?? ''} · {current.createdBy ?? ''} · {formatDateTime(current.createdAt)}
+                  {noteText(current.note)} · {byText(current.createdBy)} · {formatDateTime(current.createdAt)}
                 </Typography.Text>
               )}
             </Space>
