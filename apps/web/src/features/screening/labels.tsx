@@ -52,10 +52,10 @@ export function RunStatusTag({ status }: { status: TScreeningRun['status'] }) {
   );
 }
 
-/** The score in [0, 1] as a short bar with 高/中/低, the number in the tooltip. */
+/** The score in [0, 1] (0.5 = just at the rule's limit) as a short bar with 高/中/低, the number in the tooltip. */
 export function Score({ score }: { score: number }) {
   const t = useT();
-  const color = score >= 0.85 ? '#cf1322' : score >= 0.7 ? '#fa8c16' : '#d4b106';
+  const color = score >= 0.8 ? '#cf1322' : score >= 0.65 ? '#fa8c16' : '#d4b106';
   return (
     <Tooltip title={score.toFixed(2)}>
       <Space size={6} style={{ whiteSpace: 'nowrap' }} data-testid="alert-score">

@@ -91,7 +91,7 @@ export function SpikeChart({ series, month, mean }: { series: { month: string; q
   const option = useMemo(
     () => ({
       tooltip: { trigger: 'axis' },
-      grid: { left: 8, right: 90, top: 16, bottom: 4, containLabel: true },
+      grid: { left: 8, right: 16, top: 16, bottom: 4, containLabel: true },
       xAxis: { type: 'category', data: series.map((s) => s.month), axisLabel: { fontSize: 11 } },
       yAxis: { type: 'value' },
       series: [
@@ -100,14 +100,14 @@ export function SpikeChart({ series, month, mean }: { series: { month: string; q
           name: ev.quantity,
           barMaxWidth: 22,
           data: series.map((s) => ({ value: s.quantity, itemStyle: { color: s.month === month ? RED : GREY } })),
-          markLine: { symbol: 'none', data: [{ yAxis: mean, label: { formatter: `${ev.historyMean} ${mean}`, color: '#1677ff' }, lineStyle: { color: '#1677ff', type: 'dashed' } }] },
+          markLine: { symbol: 'none', data: [{ yAxis: mean, label: { position: 'insideEndTop', formatter: `${ev.historyMean} ${mean}`, color: '#1677ff' }, lineStyle: { color: '#1677ff', type: 'dashed' } }] },
         },
       ],
     }),
     [series, month, mean, ev],
   );
   return (
-    <div data-testid="spike-chart">
+    <div data-testid="spike-chart" style={{ marginBottom: 8 }}>
       <EChart option={option} style={{ height: 260, width: '100%' }} />
     </div>
   );
@@ -120,7 +120,7 @@ export function OrdersChart({ orders, threshold, lower }: { orders: { order_id: 
   const option = useMemo(
     () => ({
       tooltip: { trigger: 'axis' },
-      grid: { left: 8, right: 110, top: 16, bottom: 4, containLabel: true },
+      grid: { left: 8, right: 16, top: 16, bottom: 4, containLabel: true },
       xAxis: { type: 'category', data: orders.map((o) => o.order_id), axisLabel: { fontSize: 11 } },
       yAxis: { type: 'value', max: Math.ceil(threshold * 1.15) },
       series: [
@@ -132,8 +132,8 @@ export function OrdersChart({ orders, threshold, lower }: { orders: { order_id: 
           markLine: {
             symbol: 'none',
             data: [
-              { yAxis: threshold, label: { formatter: `${ev.threshold} ${threshold}`, color: RED }, lineStyle: { color: RED } },
-              { yAxis: lower, label: { formatter: `${ev.lowerBound} ${lower}`, color: '#8c8c8c' }, lineStyle: { color: '#8c8c8c', type: 'dashed' } },
+              { yAxis: threshold, label: { position: 'insideEndTop', formatter: `${ev.threshold} ${threshold}`, color: RED }, lineStyle: { color: RED } },
+              { yAxis: lower, label: { position: 'insideEndTop', formatter: `${ev.lowerBound} ${lower}`, color: '#8c8c8c' }, lineStyle: { color: '#8c8c8c', type: 'dashed' } },
             ],
           },
         },
@@ -142,7 +142,7 @@ export function OrdersChart({ orders, threshold, lower }: { orders: { order_id: 
     [orders, threshold, lower, ev],
   );
   return (
-    <div data-testid="orders-chart">
+    <div data-testid="orders-chart" style={{ marginBottom: 16 }}>
       <EChart option={option} style={{ height: 240, width: '100%' }} />
     </div>
   );

@@ -31,15 +31,15 @@ export default function AlertsPage() {
   const onRule = useCallback((rule: TScreeningRule) => list.set({ rule }), [list.set]);
 
   const columns: TableColumnsType<TScreeningAlert> = [
-    { title: ts.common.rule, dataIndex: 'rule', key: 'rule', sorter: true, sortOrder: list.sortOrder('rule'), render: (r: TScreeningRule) => <RuleName rule={r} />, width: 190 },
+    { title: ts.common.rule, dataIndex: 'rule', key: 'rule', sorter: true, sortOrder: list.sortOrder('rule'), render: (r: TScreeningRule) => <RuleName rule={r} />, width: 170 },
     ...(regionUser ? [{ title: ts.common.institution, dataIndex: 'institutionName', key: 'institution' }] : []),
     { title: ts.common.period, dataIndex: 'period', key: 'period', sorter: true, sortOrder: list.sortOrder('period') },
-    { title: ts.common.keys, key: 'keys', width: 190, render: (_: unknown, a) => keysText(t, a.rule, a.keys) },
+    { title: ts.common.keys, key: 'keys', width: 150, render: (_: unknown, a) => keysText(t, a.rule, a.keys) },
     {
       title: ts.alerts.summary,
       dataIndex: 'summary',
       key: 'summary',
-      width: 380,
+      width: 260,
       render: (s: string, a) => (
         <Link to={`/screening/alerts/${a.id}`} data-testid="alert-link">
           <Typography.Paragraph ellipsis={{ rows: 2, tooltip: s }} style={{ margin: 0, color: 'inherit' }}>

@@ -5,7 +5,7 @@
  */
 import { DownloadOutlined, InboxOutlined, UploadOutlined } from '@ant-design/icons';
 import type { TScreeningImport, TScreeningKind } from '@qinglian/contracts';
-import { Alert, App, Button, Card, Col, Descriptions, Flex, List, Progress, Row, Select, Statistic, Table, type TableColumnsType, Typography, Upload } from 'antd';
+import { Alert, App, Button, Card, Col, Descriptions, Flex, List, Progress, Row, Select, Statistic, Table, type TableColumnsType, Tag, Typography, Upload } from 'antd';
 import { useEffect, useState } from 'react';
 import { ListTable } from '../../../components/ListTable.tsx';
 import { PageHeader } from '../../../components/PageHeader.tsx';
@@ -199,9 +199,13 @@ export default function ImportPage() {
             />
             <Descriptions size="small" column={1} bordered style={{ marginBottom: 12 }} styles={{ label: { width: 96, whiteSpace: 'nowrap' } }} data-testid="kind-columns">
               <Descriptions.Item label={ti.columns}>
-                <Typography.Text code style={{ wordBreak: 'break-all' }}>
-                  {KIND_COLUMNS[kind].join(', ')}
-                </Typography.Text>
+                <Flex wrap gap={4}>
+                  {KIND_COLUMNS[kind].map((c) => (
+                    <Tag key={c} style={{ fontFamily: 'monospace', marginInlineEnd: 0 }}>
+                      {c}
+                    </Tag>
+                  ))}
+                </Flex>
               </Descriptions.Item>
               <Descriptions.Item label={ti.kindHint}>{ts.kindHints[kind]}</Descriptions.Item>
             </Descriptions>

@@ -87,7 +87,7 @@ export default function ParamsPage() {
           {r.group !== 'reopen' &&
             (editing ? (
               <Form.Item name={['enabled', r.group]} valuePropName="checked" noStyle>
-                <Switch size="small" checkedChildren={tp.enabled} unCheckedChildren={tp.enabled} data-testid={`enabled-${r.group}`} />
+                <Switch size="small" checkedChildren={tp.enabled} unCheckedChildren={tp.disabled} data-testid={`enabled-${r.group}`} />
               </Form.Item>
             ) : params.enabled?.[r.group] === false ? (
               <Tag>{tp.disabled}</Tag>

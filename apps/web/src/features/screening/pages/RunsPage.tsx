@@ -5,7 +5,7 @@ import { Alert, Button, DatePicker, Form, Progress, Radio, Space, type TableColu
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { ListTable } from '../../../components/ListTable.tsx';
+import { actionsColumn, ListTable } from '../../../components/ListTable.tsx';
 import { PageHeader } from '../../../components/PageHeader.tsx';
 import { usePageTitle, useT } from '../../../lib/i18n/index.tsx';
 import { useListParams } from '../../../lib/listParams.ts';
@@ -29,10 +29,10 @@ function RunProgress({ run }: { run: TScreeningRun }) {
   const ts = t.screening;
   const { done, total, current } = run.progress;
   const percent = total ? Math.round((done / total) * 100) : 0;
-  if (run.status === 'done') return <Progress percent={100} size="small" style={{ width: 160 }} />;
-  if (run.status === 'failed') return <Progress percent={percent} size="small" status="exception" style={{ width: 160 }} />;
+  if (run.status === 'done') return <Progress percent={100} size="small" style={{ width: 120 }} />;
+  if (run.status === 'failed') return <Progress percent={percent} size="small" status="exception" style={{ width: 120 }} />;
   return (
-    <div style={{ width: 200 }} data-testid="run-progress">
+    <div style={{ width: 160 }} data-testid="run-progress">
       <Progress percent={percent} size="small" status="active" format={() => `${done}/${total}`} />
       {current && (
         <Typography.Text type="secondary" style={{ fontSize: 12 }}>
@@ -59,7 +59,7 @@ export default function RunsPage() {
     { title: tr.createdAt, dataIndex: 'createdAt', key: 'createdAt', render: (v: string) => formatDateTime(v) },
     { title: tr.scope, key: 'scope', render: (_: unknown, r) => r.institutionName ?? (regionUser ? tr.wholeScope : tr.ownInstitution) },
     { title: tr.period, key: 'period', render: (_: unknown, r) => (r.from && r.to ? `${r.from} ~ ${r.to}` : tr.defaultWindow) },
-    { title: tr.trigger, dataIndex: 'trigger', key: 'trigger', render: (v: TScreeningRun['trigger']) => ts.trigger[v] },
+    { title: tr.trigger, dataIndex: 'trigger', key: 'trigger', render: (v: TScreeningRun['trigger']) => <span style={{ whiteSpace: 'nowrap' }}>{ts.trigger[v]}</span> },
     { title: ts.common.paramVersion, dataIndex: 'paramVersion', key: 'paramVersion', render: (v: number) => ts.common.version(v) },
     { title: t.common.status, dataIndex: 'status', key: 'status', render: (s: TScreeningRun['status']) => <RunStatusTag status={s} /> },
     { title: tr.progress, key: 'progress', render: (_: unknown, r) => <RunProgress run={r} /> },
@@ -97,11 +97,9 @@ export default function RunsPage() {
         );
       },
     },
-    {
-      title: t.common.actions,
-      key: 'actions',
-      className: 'ql-no-print',
-      render: (_: unknown, r) =>
+    actionsColumn<TScreeningRun>(
+      t.common.actions,
+      (r) =>
         r.status === 'done' ? (
           <Link to={`/screening/alerts?runId=${r.id}&status=all`} data-testid="run-alerts">
             {tr.viewAlerts}
@@ -109,7 +107,8 @@ export default function RunsPage() {
         ) : r.error ? (
           <Typography.Text type="danger">{r.error}</Typography.Text>
         ) : null,
-    },
+      100,
+    ),
   ];
 
   return (
