@@ -10,13 +10,13 @@ import path from 'node:path';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemCtx } from '../../platform/context.ts';
-import { runDueJobs } from '../../platform/jobs.ts';
+import { runDueJobs, scheduleJob } from '../../platform/jobs.ts';
 import { type Client, createTestEnv, signIn, type TestEnv } from '../../test/harness.ts';
 import { buildWorld, PASSWORD, type World } from '../../test/world.ts';
 import { auditByAction, multipart, xlsxOf } from '../org/org.testkit.ts';
 import { cases } from '../reports/index.ts';
 import { importFile } from './imports.service.ts';
-import { screeningAlerts } from './screening.tables.ts';
+import { screeningAlerts, screeningRuns } from './screening.tables.ts';
 
 let env: TestEnv;
 let w: World;
@@ -240,5 +240,24 @@ describe('runs and alerts', () => {
     expect(alerts.length).toBe(4);
     expect(alerts.every((a: { paramVersion: number }) => a.paramVersion === put.json().version)).toBe(true);
     expect(alerts.find((a: { rule: string }) => a.rule === 'vbp_bypass').period).toBe('2025-05');
+  });
+
+  it('screens every region once a month through the scheduler', async () => {
+    env.setNow(new Date('2027-01-03T02:00:00Z'));
+    try {
+      await scheduleJob(env.platform.db, { kind: 'screening.monthly', runAt: new Date('2027-01-03T01:00:00Z') });
+      await runDueJobs(env.platform);
+      const runs = await env.platform.db.select().from(screeningRuns).where(eq(screeningRuns.trigger, 'schedule'));
+      expect(runs.map((r) => [r.regionId, r.toPeriod, r.status]).sort()).toEqual([[w.r1.id, '2026-12', 'done'], [w.r2.id, '2026-12', 'done']].sort());
+      // the same month is not screened twice
+      await scheduleJob(env.platform.db, { kind: 'screening.monthly', runAt: new Date('2027-01-03T01:30:00Z') });
+      await runDueJobs(env.platform);
+      expect((await env.platform.db.select().from(screeningRuns).where(eq(screeningRuns.trigger, 'schedule'))).length).toBe(2);
+    } finally {
+      env.setNow(null);
+    }
+    const region = (await c.a_region_supervisor!.get('/api/screening/runs')).json();
+    expect(region.items[0].trigger).toBe('schedule');
+    expect(region.items[0].regionId).toBe(w.r1.id);
   });
 });
