@@ -10,6 +10,7 @@ import { loadConfig } from './platform/config.ts';
 import { systemCtx } from './platform/context.ts';
 import { inTx } from './platform/db.ts';
 import { openPlatform } from './platform/open.ts';
+import { seedScreeningDemo } from './modules/screening/index.ts';
 import { seedDemo } from './seed/demo.ts';
 import { serve } from './server.ts';
 import { VERSION } from './version.ts';
@@ -49,6 +50,8 @@ program
     withPlatform(async (p) => {
       const res = await seedDemo(p);
       console.log(res.seeded ? `seeded: ${res.institutions} institutions, ${res.people} people, ${res.accounts} accounts` : 'demo region already present: nothing changed');
+      const alerts = await seedScreeningDemo(p);
+      if (alerts) console.log(`screening demo data imported for QY001; ${alerts} alerts`);
     }),
   );
 

@@ -5,7 +5,7 @@
  */
 import crypto from 'node:crypto';
 import type { TPublicCode, TPublicReportInput, TPublicStatus } from '@qinglian/contracts';
-import { PRAISE_FORMS } from '@qinglian/contracts';
+import type { PRAISE_FORMS } from '@qinglian/contracts';
 import { and, asc, eq, gte, inArray, isNull, sql } from 'drizzle-orm';
 import { writeAudit } from '../../platform/audit.ts';
 import { putBlob } from '../../platform/blobs.ts';

@@ -24,6 +24,8 @@ export interface DemoOptions {
   out: string;
   regionCode?: string;
   institutions?: DemoInstitution[];
+  /** Prefix of the generated department codes ('RX-' by default; '' to reuse existing CARD, RESP…). */
+  deptPrefix?: string;
 }
 export interface Plant {
   rule: string;
@@ -126,6 +128,7 @@ export async function generateDemoData(opts: DemoOptions): Promise<{ files: Reco
   const r = rng(opts.seed ?? 20251231);
   const insts = opts.institutions ?? DEFAULT_DEMO_INSTITUTIONS;
   const region = opts.regionCode ?? 'DEMO';
+  const dp = opts.deptPrefix ?? 'RX-';
   fs.mkdirSync(opts.out, { recursive: true });
   const file = (name: string, header: string[]) => new Csv(path.join(opts.out, `${name}.csv`), header);
   const plants: Plant[] = [];
@@ -137,8 +140,8 @@ export async function generateDemoData(opts: DemoOptions): Promise<{ files: Reco
   await fInst.close();
   const fDept = file('departments', ['institution_code', 'dept_code', 'name', 'clinical']);
   for (const i of insts) {
-    for (const s of SPECIALTIES) await fDept.row([i.code, `RX-${s.dept}`, s.name, 1]);
-    await fDept.row([i.code, 'RX-PHAR', '药学部', 0]);
+    for (const s of SPECIALTIES) await fDept.row([i.code, `${dp}${s.dept}`, s.name, 1]);
+    await fDept.row([i.code, `${dp}PHAR`, '药学部', 0]);
   }
   await fDept.close();
 
@@ -180,9 +183,9 @@ export async function generateDemoData(opts: DemoOptions): Promise<{ files: Reco
         });
         const d: Doctor = { inst: ii, staffNo: `${i.code}D${si + 1}${pad(n, 2)}`, spec: si, activity: 0.7 + r.next() * 0.6, prefs };
         doctors.push(d);
-        await fStaff.row([d.staffNo, r.pick([...SURNAMES]) + r.pick([...GIVEN]) + (r.chance(0.5) ? r.pick([...GIVEN]) : ''), i.code, `RX-${s.dept}`, r.pick(TITLES), s.code]);
+        await fStaff.row([d.staffNo, r.pick([...SURNAMES]) + r.pick([...GIVEN]) + (r.chance(0.5) ? r.pick([...GIVEN]) : ''), i.code, `${dp}${s.dept}`, r.pick(TITLES), s.code]);
       }
-    for (let n = 1; n <= 5; n++) await fStaff.row([`${i.code}F${pad(n, 2)}`, r.pick([...SURNAMES]) + r.pick([...GIVEN]), i.code, 'RX-PHAR', '主任药师', 'pharmacy']);
+    for (let n = 1; n <= 5; n++) await fStaff.row([`${i.code}F${pad(n, 2)}`, r.pick([...SURNAMES]) + r.pick([...GIVEN]), i.code, `${dp}PHAR`, '主任药师', 'pharmacy']);
   }
   await fStaff.close();
 
@@ -258,7 +261,7 @@ export async function generateDemoData(opts: DemoOptions): Promise<{ files: Reco
   const writeLine = async (ii: number, d: Doctor, rxId: string, line: number, date: string, patient: string, p: Product, m: number) => {
     const qty = p.category === 'device' ? 1 : r.int(1, 3);
     usage.set(useKey(ii, p, m), (usage.get(useKey(ii, p, m)) ?? 0) + qty);
-    await fRx.row([rxId, line, insts[ii]!.code, `RX-${SPECIALTIES[d.spec]!.dept}`, d.staffNo, patient, date, p.code, qty, yuan(p.priceFen * qty)]);
+    await fRx.row([rxId, line, insts[ii]!.code, `${dp}${SPECIALTIES[d.spec]!.dept}`, d.staffNo, patient, date, p.code, qty, yuan(p.priceFen * qty)]);
   };
   let written = 0;
   while (written < opts.rx) {
@@ -302,7 +305,7 @@ export async function generateDemoData(opts: DemoOptions): Promise<{ files: Reco
         const date = `${DEMO_MONTHS[m]}-${pad(r.int(1, daysIn(DEMO_MONTHS[m]!)), 2)}`;
         const qty = r.int(1, 3);
         usage.set(useKey(ii, p, m), (usage.get(useKey(ii, p, m)) ?? 0) + qty);
-        await fRx.row([`RX${pad(++rxSeq, 9)}`, 1, i.code, `RX-${SPECIALTIES[d.spec]!.dept}`, d.staffNo, `PK${pad(r.int(1, 99999999), 8)}`, date, p.code, qty, yuan(p.priceFen * qty)]);
+        await fRx.row([`RX${pad(++rxSeq, 9)}`, 1, i.code, `${dp}${SPECIALTIES[d.spec]!.dept}`, d.staffNo, `PK${pad(r.int(1, 99999999), 8)}`, date, p.code, qty, yuan(p.priceFen * qty)]);
         q += qty;
       }
       plants.push({ rule: 'usage_spike', institution: i.code, keys: { product_code: p.code, period: DEMO_MONTHS[m]! } });
@@ -311,7 +314,7 @@ export async function generateDemoData(opts: DemoOptions): Promise<{ files: Reco
   await fRx.close();
 
   await writePurchases(opts, r, insts, products, usage, useKey, plants, file);
-  await writeCommitteeAndVisits(r, insts, doctors, products, uplift, plants, file);
+  await writeCommitteeAndVisits(r, insts, doctors, products, uplift, plants, file, dp);
 
   const fTruth = file('ground_truth', ['rule', 'institution_code', 'keys']);
   for (const p of plants) await fTruth.row([p.rule, p.institution, JSON.stringify(p.keys)]);
@@ -421,7 +424,7 @@ async function writePurchases(
 }
 
 /** Committee votes (some by members related to the manufacturer) and rep visits (some followed by uplift). */
-async function writeCommitteeAndVisits(r: Rng, insts: DemoInstitution[], doctors: Doctor[], products: Product[], uplift: { doctor: Doctor; product: Product; visit: string }[], plants: Plant[], file: FileFn) {
+async function writeCommitteeAndVisits(r: Rng, insts: DemoInstitution[], doctors: Doctor[], products: Product[], uplift: { doctor: Doctor; product: Product; visit: string }[], plants: Plant[], file: FileFn, dp: string) {
   const fVotes = file('committee_decisions', ['decision_id', 'institution_code', 'decided_on', 'product_code', 'outcome', 'member_staff_no', 'vote']);
   const fRel = file('relations', ['staff_no', 'supplier_code', 'relation', 'declared_on']);
   const fVis = file('rep_visits', ['visit_id', 'institution_code', 'supplier_code', 'rep_id', 'visited_on', 'dept_code', 'host_staff_no']);
@@ -464,11 +467,11 @@ async function writeCommitteeAndVisits(r: Rng, insts: DemoInstitution[], doctors
     for (const month of DEMO_MONTHS)
       for (let k = 0; k < 4; k++) {
         const d = r.pick(staff.filter((x) => !uplift.some((u) => u.doctor === x)));
-        await fVis.row([`V${pad(++visitSeq, 7)}`, inst.code, `M${pad(r.int(1, 18), 2)}`, `REP${pad(r.int(1, 60), 3)}`, `${month}-${pad(r.int(1, 28), 2)}`, `RX-${SPECIALTIES[d.spec]!.dept}`, d.staffNo]);
+        await fVis.row([`V${pad(++visitSeq, 7)}`, inst.code, `M${pad(r.int(1, 18), 2)}`, `REP${pad(r.int(1, 60), 3)}`, `${month}-${pad(r.int(1, 28), 2)}`, `${dp}${SPECIALTIES[d.spec]!.dept}`, d.staffNo]);
       }
     for (const u of uplift.filter((x) => x.doctor.inst === ii))
       for (const gap of [0, 9, 23])
-        await fVis.row([`V${pad(++visitSeq, 7)}`, inst.code, u.product.manufacturer, `REP${pad(r.int(61, 90), 3)}`, addDays(u.visit, gap), `RX-${SPECIALTIES[u.doctor.spec]!.dept}`, u.doctor.staffNo]);
+        await fVis.row([`V${pad(++visitSeq, 7)}`, inst.code, u.product.manufacturer, `REP${pad(r.int(61, 90), 3)}`, addDays(u.visit, gap), `${dp}${SPECIALTIES[u.doctor.spec]!.dept}`, u.doctor.staffNo]);
   }
   await fVotes.close();
   await fRel.close();

@@ -176,6 +176,11 @@ export async function importFile(ctx: Ctx, kind: TScreeningKind, file: string, o
   return importView(await processImport(ctx, rec.id, file));
 }
 
+/** Records how much of an upload has arrived. */
+export async function noteUploadProgress(ctx: Ctx, importId: string, bytes: number): Promise<void> {
+  await ctx.db.update(screeningImports).set({ bytesRead: bytes }).where(eq(screeningImports.id, importId));
+}
+
 /** Where uploads wait while they are imported. */
 export const uploadDir = (ctx: Ctx) => path.join(ctx.platform.config.dataDir, 'screening', 'uploads');
 

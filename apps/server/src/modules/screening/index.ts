@@ -5,3 +5,4 @@ export { screenNow } from './runs.service.ts';
 export { effectiveParams } from './rules.params.ts';
 export { screeningRoutes } from './screening.routes.ts';
 export { screeningAlerts, screeningImports, screeningRuns } from './screening.tables.ts';
+export { seedScreeningDemo } from './demo.seed.ts';

@@ -4,9 +4,11 @@
  * so a fresh copy per operation is cheaper than keeping two stores in step.
  */
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db.ts';
+import { shanghaiDate } from '../../platform/time.ts';
 import { departments, institutions, people } from '../org/index.ts';
+import { repCompanies, repVisitHosts, repVisits } from '../reps/index.ts';
 import { screeningCommitteeVotes, screeningProducts, screeningRelations, screeningRepVisits, screeningSuppliers } from './screening.tables.ts';
 import { loadTextTable } from './facts.store.ts';
 
@@ -68,10 +70,27 @@ export async function syncReference(db: Db, con: DuckDBConnection): Promise<void
     votes.map((v) => [code.get(v.institutionId), v.decisionId, v.decidedOn, v.productCode, v.outcome, v.memberStaffNo, v.vote]),
   );
   const visits = await db.select().from(screeningRepVisits);
-  await loadTextTable(
-    con,
-    'ref_visits',
-    ['institution_code', 'visit_id', 'supplier_code', 'rep_id', 'visited_on', 'dept_code', 'host_staff_no'],
-    visits.map((v) => [code.get(v.institutionId), v.visitId, v.supplierCode, v.repId, v.visitedOn, v.deptCode, v.hostStaffNo]),
-  );
+  // Visits recorded by the reps module count too (one row per host, as its rep_visits export writes them);
+  // an imported file that repeats them is recognised by the visit id.
+  const recorded = await db
+    .select({
+      id: repVisits.id,
+      institutionId: repVisits.institutionId,
+      supplier: sql<string>`coalesce(${repCompanies.supplierCode}, ${repCompanies.creditCode})`,
+      repId: repVisits.repId,
+      at: repVisits.checkedInAt,
+      departmentId: repVisits.departmentId,
+      staffNo: people.staffNo,
+    })
+    .from(repVisits)
+    .innerJoin(repCompanies, eq(repCompanies.id, repVisits.companyId))
+    .leftJoin(repVisitHosts, eq(repVisitHosts.visitId, repVisits.id))
+    .leftJoin(people, eq(people.id, repVisitHosts.personId));
+  const imported = new Set(visits.map((v) => `${v.institutionId}|${v.visitId}`));
+  await loadTextTable(con, 'ref_visits', ['institution_code', 'visit_id', 'supplier_code', 'rep_id', 'visited_on', 'dept_code', 'host_staff_no'], [
+    ...visits.map((v) => [code.get(v.institutionId), v.visitId, v.supplierCode, v.repId, v.visitedOn, v.deptCode, v.hostStaffNo]),
+    ...recorded
+      .filter((v) => !imported.has(`${v.institutionId}|${v.id}`))
+      .map((v) => [code.get(v.institutionId), v.id, v.supplier, v.repId, shanghaiDate(v.at), v.departmentId ? deptCode.get(v.departmentId) : null, v.staffNo]),
+  ]);
 }

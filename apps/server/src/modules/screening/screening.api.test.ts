@@ -10,13 +10,19 @@ import path from 'node:path';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemCtx } from '../../platform/context.ts';
-import { runDueJobs } from '../../platform/jobs.ts';
+import { runDueJobs, scheduleJob } from '../../platform/jobs.ts';
 import { type Client, createTestEnv, signIn, type TestEnv } from '../../test/harness.ts';
 import { buildWorld, PASSWORD, type World } from '../../test/world.ts';
 import { auditByAction, multipart, xlsxOf } from '../org/org.testkit.ts';
 import { cases } from '../reports/index.ts';
+import { DuckDBInstance } from '@duckdb/node-api';
+import { people } from '../org/index.ts';
+import { repCompanies, repVisitHosts, repVisits } from '../reps/index.ts';
+import { createVisitDirect } from '../reps/reps.testkit.ts';
+import { all } from './facts.store.ts';
 import { importFile } from './imports.service.ts';
-import { screeningAlerts } from './screening.tables.ts';
+import { syncReference } from './reference.sync.ts';
+import { screeningAlerts, screeningRuns } from './screening.tables.ts';
 
 let env: TestEnv;
 let w: World;
@@ -244,5 +250,43 @@ describe('runs and alerts', () => {
     expect(alerts.length).toBe(4);
     expect(alerts.every((a: { paramVersion: number }) => a.paramVersion === put.json().version)).toBe(true);
     expect(alerts.find((a: { rule: string }) => a.rule === 'vbp_bypass').period).toBe('2025-05');
+  });
+
+  it('screens every region once a month through the scheduler', async () => {
+    env.setNow(new Date('2027-01-03T02:00:00Z'));
+    try {
+      await scheduleJob(env.platform.db, { kind: 'screening.monthly', runAt: new Date('2027-01-03T01:00:00Z') });
+      await runDueJobs(env.platform);
+      const runs = await env.platform.db.select().from(screeningRuns).where(eq(screeningRuns.trigger, 'schedule'));
+      expect(runs.map((r) => [r.regionId, r.toPeriod, r.status]).sort()).toEqual([[w.r1.id, '2026-12', 'done'], [w.r2.id, '2026-12', 'done']].sort());
+      // the same month is not screened twice
+      await scheduleJob(env.platform.db, { kind: 'screening.monthly', runAt: new Date('2027-01-03T01:30:00Z') });
+      await runDueJobs(env.platform);
+      expect((await env.platform.db.select().from(screeningRuns).where(eq(screeningRuns.trigger, 'schedule'))).length).toBe(2);
+    } finally {
+      env.setNow(null);
+    }
+    const region = (await c.a_region_supervisor!.get('/api/screening/runs')).json();
+    expect(region.items[0].trigger).toBe('schedule');
+    expect(region.items[0].regionId).toBe(w.r1.id);
+  });
+
+  it('reads the visits recorded by the reps module beside imported ones', async () => {
+    const made = await createVisitDirect(env.platform.db, w.r1.id, w.A.inst.id, w.A.clinical.id, 7001);
+    await env.platform.db.update(repCompanies).set({ supplierCode: 'M1' }).where(eq(repCompanies.id, made.company.id));
+    await env.platform.db.update(repVisits).set({ checkedInAt: new Date('2025-06-30T17:00:00Z') }).where(eq(repVisits.id, made.visit.id));
+    const [d0] = await env.platform.db.select().from(people).where(eq(people.staffNo, 'D0'));
+    await env.platform.db.insert(repVisitHosts).values({ visitId: made.visit.id, personId: d0!.id, institutionId: w.A.inst.id });
+    const instance = await DuckDBInstance.create(':memory:');
+    const con = await instance.connect();
+    try {
+      await syncReference(env.platform.db, con);
+      const rows = await all(con, `SELECT * FROM ref_visits WHERE visit_id = '${made.visit.id}'`);
+      // checked in at 01:00 on 1 July in Shanghai
+      expect(rows).toEqual([{ institution_code: 'HA', visit_id: made.visit.id, supplier_code: 'M1', rep_id: made.rep.id, visited_on: '2025-07-01', dept_code: 'HA-CARD', host_staff_no: 'D0' }]);
+    } finally {
+      con.closeSync();
+      instance.closeSync();
+    }
   });
 });

@@ -1,6 +1,7 @@
 /** /api/screening: imports (upload, progress, history), rule parameters, runs, alerts (list, export, view, dismiss, escalate), summary. */
 import fs from 'node:fs';
 import path from 'node:path';
+import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import {
   ZDismissInput,
@@ -26,7 +27,7 @@ import type { FastifyInstance } from 'fastify';
 import { invalid } from '../../platform/errors.ts';
 import { sendDownload, XLSX_MIME } from '../../platform/xlsx.ts';
 import { dismissAlert, escalateAlert, exportAlerts, getAlert, listAlerts } from './alerts.service.ts';
-import { getImport, importView, listImports, processImport, startImport, uploadDir } from './imports.service.ts';
+import { getImport, importView, listImports, noteUploadProgress, processImport, startImport, uploadDir } from './imports.service.ts';
 import { listParamVersions, screeningSummary, setParams } from './params.service.ts';
 import { getRun, listRuns, requestRun } from './runs.service.ts';
 
@@ -66,7 +67,20 @@ export async function screeningRoutes(fastify: FastifyInstance) {
           const dir = uploadDir(req.ctx);
           fs.mkdirSync(dir, { recursive: true });
           const file = path.join(dir, `${rec.id}.upload`);
-          await pipeline(part.file, fs.createWriteStream(file));
+          // bytesRead follows the upload so the console can show progress while a large file arrives.
+          let bytes = 0;
+          let last = Date.now();
+          const counter = new Transform({
+            transform(chunk: Buffer, _enc, done) {
+              bytes += chunk.length;
+              if (Date.now() - last > 1000) {
+                last = Date.now();
+                void noteUploadProgress(req.ctx, rec.id, bytes).catch(() => {});
+              }
+              done(null, chunk);
+            },
+          });
+          await pipeline(part.file, counter, fs.createWriteStream(file));
           if (part.file.truncated) throw invalid('file', 'too_big');
           saved = { rec, file };
         }
