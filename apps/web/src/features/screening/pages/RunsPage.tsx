@@ -29,10 +29,10 @@ function RunProgress({ run }: { run: TScreeningRun }) {
   const ts = t.screening;
   const { done, total, current } = run.progress;
   const percent = total ? Math.round((done / total) * 100) : 0;
-  if (run.status === 'done') return <Progress percent={100} size="small" style={{ width: 120 }} />;
-  if (run.status === 'failed') return <Progress percent={percent} size="small" status="exception" style={{ width: 120 }} />;
+  if (run.status === 'done') return <Progress percent={100} size="small" style={{ width: 100 }} />;
+  if (run.status === 'failed') return <Progress percent={percent} size="small" status="exception" style={{ width: 100 }} />;
   return (
-    <div style={{ width: 160 }} data-testid="run-progress">
+    <div style={{ width: 130 }} data-testid="run-progress">
       <Progress percent={percent} size="small" status="active" format={() => `${done}/${total}`} />
       {current && (
         <Typography.Text type="secondary" style={{ fontSize: 12 }}>
@@ -90,7 +90,7 @@ export default function RunsPage() {
               </div>
             }
           >
-            <span style={{ borderBottom: '1px dashed #999' }}>{text}</span>
+            <span style={{ borderBottom: '1px dashed #999', whiteSpace: 'nowrap' }}>{text}</span>
           </Tooltip>
         ) : (
           text
