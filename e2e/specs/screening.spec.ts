@@ -111,8 +111,8 @@ describe('screening from upload to an escalated case', () => {
     const history = page.getByTestId('imports-table');
     const mine = rowsOf(history).filter({ hasText: RUN });
     await poll(() => mine.count()).toBe(6);
-    const statuses = await Promise.all((await mine.all()).map((r) => textOf(r.getByTestId('import-status'))));
-    expect(statuses).toEqual(['已完成', '已完成', '已完成', '已完成', '已完成', '未导入']);
+    const statuses = async () => Promise.all((await mine.all()).map((r) => textOf(r.getByTestId('import-status'))));
+    await poll(statuses).toEqual(['已完成', '已完成', '已完成', '已完成', '已完成', '未导入']);
     await screenshot(page, 'screening-03-imports-done');
   });
 

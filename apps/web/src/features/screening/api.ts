@@ -7,11 +7,12 @@ import { currentDict } from '../../lib/i18n/current.ts';
 
 const KEY = 'screening';
 
-function useGet<T>(path: string, query?: Query, opts: { enabled?: boolean; poll?: (data: T | undefined) => number | false } = {}) {
+function useGet<T>(path: string, query?: Query, opts: { enabled?: boolean; poll?: (data: T | undefined) => number | false; keep?: boolean } = {}) {
   return useQuery({
     queryKey: [KEY, path, query],
     queryFn: ({ signal }) => api.get<T>(path, query, signal),
-    placeholderData: keepPreviousData,
+    // Lists keep the previous page while the next loads; one record never shows another's data.
+    placeholderData: opts.keep === false ? undefined : keepPreviousData,
     enabled: opts.enabled ?? true,
     refetchInterval: opts.poll ? (q) => opts.poll!(q.state.data as T | undefined) : undefined,
   });
@@ -22,12 +23,12 @@ const busyRun = (r: TScreeningRun | null | undefined) => !!r && (r.status === 'q
 
 export const useSummary = () => useGet<TScreeningSummary>('/api/screening/summary', undefined, { poll: (d) => (busyRun(d?.lastRun) ? 2000 : false) });
 export const useAlerts = (q: Query) => useGet<TPage<TScreeningAlert>>('/api/screening/alerts', q);
-export const useAlert = (id: string | undefined) => useGet<TScreeningAlertDetail>(`/api/screening/alerts/${id}`, undefined, { enabled: !!id });
+export const useAlert = (id: string | undefined) => useGet<TScreeningAlertDetail>(`/api/screening/alerts/${id}`, undefined, { enabled: !!id, keep: false });
 export const useImports = (q: Query) => useGet<TPage<TScreeningImport>>('/api/screening/imports', q);
 export const useImport = (id: string | null) =>
-  useGet<TScreeningImport>(`/api/screening/imports/${id}`, undefined, { enabled: !!id, poll: (d) => (!d || d.status === 'running' ? 700 : false) });
+  useGet<TScreeningImport>(`/api/screening/imports/${id}`, undefined, { enabled: !!id, keep: false, poll: (d) => (!d || d.status === 'running' ? 700 : false) });
 export const useRuns = (q: Query) => useGet<TPage<TScreeningRun>>('/api/screening/runs', q, { poll: (d) => (d?.items.some(busyRun) ? 1000 : false) });
-export const useRun = (id: string | null) => useGet<TScreeningRun>(`/api/screening/runs/${id}`, undefined, { enabled: !!id, poll: (d) => (!d || busyRun(d) ? 1000 : false) });
+export const useRun = (id: string | null) => useGet<TScreeningRun>(`/api/screening/runs/${id}`, undefined, { enabled: !!id, keep: false, poll: (d) => (!d || busyRun(d) ? 1000 : false) });
 export const useParamVersions = () => useGet<TPage<TParamVersion>>('/api/screening/params');
 
 /** Reloads the import history (when an import the page follows has ended). */

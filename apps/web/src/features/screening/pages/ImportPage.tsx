@@ -113,11 +113,11 @@ export default function ImportPage() {
   const [currentId, setCurrentId] = useState<string | null>(null);
   const current = useImport(currentId);
   const refresh = useRefreshImports();
-  const status = current.data?.status;
+  const ended = current.data && current.data.status !== 'running' ? current.data.id : null;
   // The history shows the import as running until it ends; refresh it then.
   useEffect(() => {
-    if (status && status !== 'running') refresh();
-  }, [status, refresh]);
+    if (ended) refresh();
+  }, [ended, refresh]);
   const upload = useScreeningMutation(({ k, f }: { k: TScreeningKind; f: File }) => uploadImport(k, f, setSent));
 
   const start = async () => {
