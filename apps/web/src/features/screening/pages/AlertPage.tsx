@@ -44,6 +44,8 @@ export default function AlertPage() {
     );
 
   const manage = can('screening.manage') && a.status === 'open';
+  // The alert's first finding opens its history; the server records what people did after it.
+  const history = [{ at: a.firstSeenAt, action: 'created', by: null as string | null, note: null as string | null }, ...a.history];
   return (
     <>
       <style>{'@media print { @page { size: A4 portrait; margin: 14mm; } }'}</style>
@@ -126,9 +128,9 @@ export default function AlertPage() {
       </Card>
       <Evidence rule={a.rule} evidence={a.evidence} />
       <Card size="small" title={ta.history} data-testid="alert-history">
-        {a.history.length ? (
+        {history.length ? (
           <Timeline
-            items={a.history.map((h) => ({
+            items={history.map((h) => ({
               key: `${h.at}-${h.action}`,
               content: (
                 <>

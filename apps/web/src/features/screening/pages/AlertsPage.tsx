@@ -34,12 +34,12 @@ export default function AlertsPage() {
     { title: ts.common.rule, dataIndex: 'rule', key: 'rule', sorter: true, sortOrder: list.sortOrder('rule'), render: (r: TScreeningRule) => <RuleName rule={r} />, width: 170 },
     ...(regionUser ? [{ title: ts.common.institution, dataIndex: 'institutionName', key: 'institution' }] : []),
     { title: ts.common.period, dataIndex: 'period', key: 'period', sorter: true, sortOrder: list.sortOrder('period') },
-    { title: ts.common.keys, key: 'keys', width: 150, render: (_: unknown, a) => keysText(t, a.rule, a.keys) },
+    { title: ts.common.keys, key: 'keys', width: 140, render: (_: unknown, a) => keysText(t, a.rule, a.keys) },
     {
       title: ts.alerts.summary,
       dataIndex: 'summary',
       key: 'summary',
-      width: 260,
+      width: regionUser ? 220 : 260,
       render: (s: string, a) => (
         <Link to={`/screening/alerts/${a.id}`} data-testid="alert-link">
           <Typography.Paragraph ellipsis={{ rows: 2, tooltip: s }} style={{ margin: 0, color: 'inherit' }}>

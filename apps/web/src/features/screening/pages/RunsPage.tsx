@@ -1,7 +1,7 @@
 /** 筛查运行: start a run for one institution or the whole scope and a month range, follow its progress, and the list of runs. */
 import { PlayCircleOutlined } from '@ant-design/icons';
 import type { TScreeningRun } from '@qinglian/contracts';
-import { Alert, Button, DatePicker, Form, Progress, Radio, Space, type TableColumnsType, Tag, Tooltip, Typography } from 'antd';
+import { Alert, Button, DatePicker, Form, Progress, Radio, type TableColumnsType, Tag, Tooltip, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { Link } from 'react-router';
@@ -160,14 +160,10 @@ export default function RunsPage() {
             </Form.Item>
           </>
         )}
+        {!regionUser && <Alert type="info" showIcon title={`${tr.scope}：${tr.ownInstitution}`} style={{ marginBottom: 16 }} />}
         <Form.Item name="period" label={tr.period} extra={tr.periodHint}>
           <DatePicker.RangePicker picker="month" placeholder={[ts.common.periodFrom, ts.common.periodTo]} style={{ width: '100%' }} data-testid="run-period" />
         </Form.Item>
-        {!regionUser && (
-          <Space>
-            <Alert type="info" showIcon title={`${tr.scope}：${tr.ownInstitution}`} />
-          </Space>
-        )}
       </ActionModal>
     </>
   );
