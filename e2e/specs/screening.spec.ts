@@ -5,6 +5,7 @@
  * dismisses one with a reason and escalates another into a case. The rule parameters get a new version.
  * Roles without screening permissions see no menu entry and get nothing from the API (统方).
  */
+import fs from 'node:fs';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { ApiClient } from '../lib/api.ts';
 import { columnIndex, columnTexts, confirmPopup, login, modal, openMenu, rowsOf, screenshot, settle, textOf } from '../lib/app.ts';
@@ -77,6 +78,12 @@ describe('screening from upload to an escalated case', () => {
     await expect.poll(() => page.getByTestId('kind-list').locator('.ant-list-item').count()).toBe(11);
     await page.getByTestId('kind-prescriptions').click();
     expect(await textOf(page.getByTestId('kind-columns'))).toContain('doctor_staff_no');
+    // a header template for the chosen kind, in the contract's column order
+    const [template] = await Promise.all([page.waitForEvent('download'), page.getByTestId('template-download').click()]);
+    expect(template.suggestedFilename()).toBe('prescriptions.csv');
+    expect(fs.readFileSync((await template.path())!, 'utf8').trim()).toBe(
+      'rx_id,line_no,institution_code,dept_code,doctor_staff_no,patient_key,prescribed_on,product_code,quantity,amount',
+    );
     await screenshot(page, 'screening-01-imports');
 
     await importFile('purchase_orders', 'purchase-bad.csv', BAD);
@@ -147,6 +154,10 @@ describe('screening from upload to an escalated case', () => {
     // the figures above the list count open alerts per rule
     expect(Number(await textOf(page.getByTestId('figure-open').locator('.ant-statistic-content-value')))).toBeGreaterThanOrEqual(3);
     await screenshot(page, 'screening-06-alerts');
+    // the filtered list as Excel, from the server
+    const [xlsx] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-button').click()]);
+    expect(xlsx.suggestedFilename()).toMatch(/\.xlsx$/);
+    expect(fs.readFileSync((await xlsx.path())!).subarray(0, 2).toString()).toBe('PK');
 
     // the off-platform alert of PO-2: the purchase row and no platform record of that quantity
     await rowsOf(table).filter({ hasText: PO(2) }).getByTestId('alert-link').click();
