@@ -340,7 +340,7 @@ async function writePurchases(
   const fPo = file('purchase_orders', ['order_id', 'line_no', 'institution_code', 'ordered_on', 'supplier_code', 'product_code', 'quantity', 'unit_price', 'amount', 'channel']);
   const fPr = file('platform_records', ['record_id', 'institution_code', 'ordered_on', 'supplier_code', 'product_code', 'quantity', 'unit_price']);
   const distributors = DISTRIBUTORS.map((_, i) => `D${pad(i + 1, 2)}`);
-  const baseLines = Math.max(1, Math.round((opts.rx * 0.012) / (insts.length * products.length * DEMO_MONTHS.length)));
+  const baseLines = Math.max(1, Math.round((opts.rx * 0.02) / (insts.length * products.length * DEMO_MONTHS.length)));
   let orderSeq = 0;
   let recordSeq = 0;
   const record = async (inst: string, date: string, supplier: string, p: Product, qty: number, priceFen: number) => {

@@ -9,7 +9,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { SCREENING_FACT_KINDS, type TImportResult, type TScreeningImport, type TScreeningImportQuery, type TScreeningKind } from '@qinglian/contracts';
-import { and, count, eq, isNull, type SQL, sql } from 'drizzle-orm';
+import { and, count, eq, isNull, lt, type SQL, sql } from 'drizzle-orm';
 import { type Actor, scopeOf } from '../../platform/access.ts';
 import { writeAudit } from '../../platform/audit.ts';
 import { actorOf, type Ctx } from '../../platform/context.ts';
@@ -181,6 +181,11 @@ export async function noteUploadProgress(ctx: Ctx, importId: string, bytes: numb
   await ctx.db.update(screeningImports).set({ bytesRead: bytes }).where(eq(screeningImports.id, importId));
 }
 
+/** Marks an import failed before its file could be read (e.g. an upload over the size limit). */
+export async function failImport(ctx: Ctx, importId: string, error: string): Promise<void> {
+  await ctx.db.update(screeningImports).set({ status: 'failed', error, finishedAt: ctx.platform.now() }).where(eq(screeningImports.id, importId));
+}
+
 /** Where uploads wait while they are imported. */
 export const uploadDir = (ctx: Ctx) => path.join(ctx.platform.config.dataDir, 'screening', 'uploads');
 
@@ -208,10 +213,11 @@ export async function getImport(ctx: Ctx, id: string) {
   return importView(row);
 }
 
-/** Imports whose processing was cut short (server stopped) are marked failed at start-up. */
-export async function failInterruptedImports(ctx: Ctx) {
+/** Imports still "running" an hour after they began were cut short (the server stopped): marked failed at start-up. */
+export async function failInterruptedImports(ctx: Ctx): Promise<void> {
+  const before = new Date(ctx.platform.now().getTime() - 60 * 60_000);
   await ctx.db
     .update(screeningImports)
     .set({ status: 'failed', error: 'interrupted', finishedAt: ctx.platform.now() })
-    .where(and(eq(screeningImports.status, 'running'), isNull(screeningImports.finishedAt)));
+    .where(and(eq(screeningImports.status, 'running'), isNull(screeningImports.finishedAt), lt(screeningImports.createdAt, before)));
 }

@@ -77,10 +77,15 @@ export function ruleSql(rule: TScreeningRule, p: Params, s: RuleScope): string {
     case 'price_above_platform': {
       const q = p.price_above_platform;
       return `
-        WITH priced AS (
-          SELECT po.*, coalesce(rp.platform_price, (SELECT median(pr.unit_price) FROM platform_records pr WHERE pr.product_code = po.product_code
-              AND pr.ordered_on BETWEEN po.ordered_on - 90 AND po.ordered_on + 90)) AS ref_price, rp.platform_price IS NOT NULL AS listed
-          FROM purchase_orders po JOIN ref_products rp ON rp.code = po.product_code
+        WITH unlisted AS (
+          -- products without a listed price: the median platform price over the window and three months either side
+          SELECT pr.product_code, median(pr.unit_price) med FROM platform_records pr
+          WHERE pr.product_code IN (SELECT code FROM ref_products WHERE platform_price IS NULL)
+            AND pr.ordered_on >= ${f.d0} - INTERVAL 3 MONTH AND pr.ordered_on < ${f.d1} + INTERVAL 3 MONTH
+          GROUP BY pr.product_code),
+        priced AS (
+          SELECT po.*, coalesce(rp.platform_price, u.med) AS ref_price, rp.platform_price IS NOT NULL AS listed
+          FROM purchase_orders po JOIN ref_products rp ON rp.code = po.product_code LEFT JOIN unlisted u ON u.product_code = po.product_code
           WHERE po.institution_code IN ${f.insts} AND ${f.within('po.ordered_on')})
         SELECT institution_code, order_id k1, line_no k2, strftime(ordered_on, '%Y-%m') period,
           ${score(`${q.tolerance} + 0.1`, '(unit_price - ref_price) / ref_price + 0.1')} AS score,
@@ -225,16 +230,21 @@ export function ruleSql(rule: TScreeningRule, p: Params, s: RuleScope): string {
           WHERE v.institution_code IN ${f.insts} AND ${f.within('v.visited_on::DATE')} AND coalesce(st.specialty, '') <> ''
           GROUP BY ALL),
         company AS (SELECT code, manufacturer_code FROM ref_products),
+        -- prescription lines per doctor, day and manufacturer: the joins below work on this, not on every line
+        daily AS (
+          SELECT x.institution_code, x.doctor_staff_no, x.prescribed_on d, rp.manufacturer_code m, count(*) n
+          FROM prescriptions x JOIN ref_products rp ON rp.code = x.product_code
+          WHERE x.institution_code IN ${f.insts} AND x.prescribed_on >= ${f.d0} - ${w} - 130 AND x.prescribed_on < ${f.d1} + ${w} + 130
+          GROUP BY ALL),
         counts AS (
-          SELECT v.institution_code, v.doctor_staff_no, v.supplier_code, x.doctor_staff_no who,
-            count(*) FILTER (WHERE c.code IS NOT NULL AND x.prescribed_on < v.first_visit) before_n,
-            count(*) FILTER (WHERE c.code IS NOT NULL AND x.prescribed_on >= v.first_visit) after_n,
-            count(*) FILTER (WHERE x.prescribed_on < v.first_visit) before_all,
-            count(*) FILTER (WHERE x.prescribed_on >= v.first_visit) after_all
+          SELECT v.institution_code, v.doctor_staff_no, v.supplier_code, dl.doctor_staff_no who,
+            coalesce(sum(dl.n) FILTER (WHERE dl.m = v.supplier_code AND dl.d < v.first_visit), 0) before_n,
+            coalesce(sum(dl.n) FILTER (WHERE dl.m = v.supplier_code AND dl.d >= v.first_visit), 0) after_n,
+            coalesce(sum(dl.n) FILTER (WHERE dl.d < v.first_visit), 0) before_all,
+            coalesce(sum(dl.n) FILTER (WHERE dl.d >= v.first_visit), 0) after_all
           FROM v JOIN ref_staff peer ON peer.institution_code = v.institution_code AND peer.specialty = v.specialty
-          JOIN prescriptions x ON x.institution_code = v.institution_code AND x.doctor_staff_no = peer.staff_no
-            AND x.prescribed_on >= v.first_visit - ${w} AND x.prescribed_on < v.first_visit + ${w}
-          LEFT JOIN company c ON c.code = x.product_code AND c.manufacturer_code = v.supplier_code
+          JOIN daily dl ON dl.institution_code = v.institution_code AND dl.doctor_staff_no = peer.staff_no
+            AND dl.d >= v.first_visit - ${w} AND dl.d < v.first_visit + ${w}
           GROUP BY ALL),
         agg AS (
           SELECT institution_code, doctor_staff_no, supplier_code,
@@ -249,10 +259,10 @@ export function ruleSql(rule: TScreeningRule, p: Params, s: RuleScope): string {
             ((coalesce(pa, 0) + 1.0) / (coalesce(paall, 0) + 1)) / ((coalesce(pb, 0) + 1.0) / (coalesce(pball, 0) + 1)) peer_uplift
           FROM agg),
         monthly AS (
-          SELECT v.institution_code, v.doctor_staff_no, v.supplier_code, strftime(x.prescribed_on, '%Y-%m') mon, count(*) FILTER (WHERE c.code IS NOT NULL) cn, count(*) an
-          FROM v JOIN prescriptions x ON x.institution_code = v.institution_code AND x.doctor_staff_no = v.doctor_staff_no
-            AND x.prescribed_on >= v.first_visit - INTERVAL 4 MONTH AND x.prescribed_on < v.first_visit + INTERVAL 4 MONTH
-          LEFT JOIN company c ON c.code = x.product_code AND c.manufacturer_code = v.supplier_code
+          SELECT v.institution_code, v.doctor_staff_no, v.supplier_code, strftime(dl.d, '%Y-%m') mon,
+            coalesce(sum(dl.n) FILTER (WHERE dl.m = v.supplier_code), 0) cn, sum(dl.n) an
+          FROM v JOIN daily dl ON dl.institution_code = v.institution_code AND dl.doctor_staff_no = v.doctor_staff_no
+            AND dl.d >= v.first_visit - INTERVAL 4 MONTH AND dl.d < v.first_visit + INTERVAL 4 MONTH
           GROUP BY ALL),
         monthly_list AS (
           SELECT institution_code, doctor_staff_no, supplier_code, list(struct_pack(month := mon, company_lines := cn::INTEGER, all_lines := an::INTEGER) ORDER BY mon) series

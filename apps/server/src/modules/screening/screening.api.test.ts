@@ -20,9 +20,9 @@ import { people } from '../org/index.ts';
 import { repCompanies, repVisitHosts, repVisits } from '../reps/index.ts';
 import { createVisitDirect } from '../reps/reps.testkit.ts';
 import { all } from './facts.store.ts';
-import { importFile } from './imports.service.ts';
+import { failInterruptedImports, importFile } from './imports.service.ts';
 import { syncReference } from './reference.sync.ts';
-import { screeningAlerts, screeningRuns } from './screening.tables.ts';
+import { screeningAlerts, screeningImports, screeningRuns } from './screening.tables.ts';
 
 let env: TestEnv;
 let w: World;
@@ -288,5 +288,15 @@ describe('runs and alerts', () => {
       con.closeSync();
       instance.closeSync();
     }
+  });
+
+  it('marks imports cut short by a stopped server as failed at the next start', async () => {
+    const old = new Date(Date.now() - 2 * 3600_000);
+    const [stale] = await env.platform.db.insert(screeningImports).values({ kind: 'prescriptions', filename: 'x.csv', sha256: '', status: 'running', institutionId: w.A.inst.id, regionId: w.r1.id, createdAt: old }).returning();
+    const [fresh] = await env.platform.db.insert(screeningImports).values({ kind: 'prescriptions', filename: 'y.csv', sha256: '', status: 'running', institutionId: w.A.inst.id, regionId: w.r1.id }).returning();
+    await failInterruptedImports(systemCtx(env.platform));
+    const got = (await c.a_institution_admin!.get(`/api/screening/imports/${stale!.id}`)).json();
+    expect([got.status, got.error]).toEqual(['failed', 'interrupted']);
+    expect((await c.a_institution_admin!.get(`/api/screening/imports/${fresh!.id}`)).json().status).toBe('running');
   });
 });

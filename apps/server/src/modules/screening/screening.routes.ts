@@ -27,7 +27,7 @@ import type { FastifyInstance } from 'fastify';
 import { invalid } from '../../platform/errors.ts';
 import { sendDownload, XLSX_MIME } from '../../platform/xlsx.ts';
 import { dismissAlert, escalateAlert, exportAlerts, getAlert, listAlerts } from './alerts.service.ts';
-import { getImport, importView, listImports, noteUploadProgress, processImport, startImport, uploadDir } from './imports.service.ts';
+import { failImport, getImport, importView, listImports, noteUploadProgress, processImport, startImport, uploadDir } from './imports.service.ts';
 import { listParamVersions, screeningSummary, setParams } from './params.service.ts';
 import { getRun, listRuns, requestRun } from './runs.service.ts';
 
@@ -81,7 +81,11 @@ export async function screeningRoutes(fastify: FastifyInstance) {
             },
           });
           await pipeline(part.file, counter, fs.createWriteStream(file));
-          if (part.file.truncated) throw invalid('file', 'too_big');
+          if (part.file.truncated) {
+            fs.rmSync(file, { force: true });
+            await failImport(req.ctx, rec.id, 'file_too_large');
+            throw invalid('file', 'too_big');
+          }
           saved = { rec, file };
         }
       }
