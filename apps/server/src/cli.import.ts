@@ -1,28 +1,32 @@
-/** `qinglian import <kind> <file>`: the contract's file kinds this version handles. */
-import { type TImportResult } from '@qinglian/contracts';
-import { importOrgFile, ORG_IMPORT_KINDS, type OrgImportKind } from './modules/org/index.ts';
+/** `qinglian import <kind> <file>`: every file kind of the screening data contract (docs/screening-data.md). */
+import { SCREENING_KINDS, type TScreeningKind } from '@qinglian/contracts';
+import { importFile } from './modules/screening/index.ts';
 import type { Platform } from './platform/context.ts';
 import { systemCtx } from './platform/context.ts';
-import { AppError } from './platform/errors.ts';
 import { t } from './platform/i18n.ts';
 
-export const IMPORT_KINDS = ORG_IMPORT_KINDS;
+export const IMPORT_KINDS = SCREENING_KINDS;
 
 /** Imports one file and prints the result; returns the process exit code. */
-export async function cliImport(platform: Platform, kind: string, data: Buffer): Promise<number> {
+export async function cliImport(platform: Platform, kind: string, file: string, opts: { partial?: boolean } = {}): Promise<number> {
   if (!(IMPORT_KINDS as readonly string[]).includes(kind)) {
-    console.error(`unknown kind "${kind}"; this version imports: ${IMPORT_KINDS.join(', ')}`);
+    console.error(`unknown kind "${kind}"; kinds: ${IMPORT_KINDS.join(', ')}`);
     return 2;
   }
-  try {
-    const res = await importOrgFile(systemCtx(platform, null, 'cli'), kind as OrgImportKind, data);
-    console.log(`imported ${kind}: ${res.created} created, ${res.updated} updated, ${res.unchanged} unchanged`);
-    return 0;
-  } catch (err) {
-    if (!(err instanceof AppError) || err.code !== 'import_failed') throw err;
-    const errors = (err.details as Pick<TImportResult, 'errors'> | undefined)?.errors ?? [];
-    console.error(`import failed: nothing imported; ${errors.length} problem(s):`);
-    for (const e of errors) console.error(`  row ${e.row}, column ${e.column}: ${t('zh-CN', e.message)}`);
+  const started = performance.now();
+  const res = await importFile(systemCtx(platform, null, 'cli'), kind as TScreeningKind, file, { partial: opts.partial });
+  const secs = ((performance.now() - started) / 1000).toFixed(1);
+  if (res.error) {
+    console.error(`import failed: ${t('zh-CN', res.error)} / ${t('en-US', res.error)}`);
     return 1;
   }
+  const counts = `${res.rowsRead} rows: ${res.imported} imported, ${res.updated} updated, ${res.unchanged} unchanged, ${res.rejected} rejected`;
+  if (res.problemsTotal) {
+    const head = res.status === 'failed' ? `import failed: nothing imported; ${res.problemsTotal} problem(s)` : `imported the good rows (${counts}); ${res.problemsTotal} problem(s)`;
+    console.error(`${head}${res.problems.length < res.problemsTotal ? ` (first ${res.problems.length} listed)` : ''}:`);
+    for (const p of res.problems) console.error(`  row ${p.row}, column ${p.column}: ${p.message}`);
+    return res.status === 'failed' ? 1 : 0;
+  }
+  console.log(`imported ${kind}: ${counts} (${secs} s)`);
+  return 0;
 }

@@ -69,7 +69,7 @@ describe('qinglian CLI', () => {
     const good = cli(dir, 'import', 'staff', f('s2.csv', 'staff_no,name,institution_code,dept_code,title,specialty\nS1,张三,H001,CARD,主治医师,cardiology\n'));
     expect(good.status, good.stderr).toBe(0);
     const again = cli(dir, 'import', 'staff', path.join(dir, 's2.csv'));
-    expect(again.stdout).toMatch(/0 created, 0 updated, 1 unchanged/);
+    expect(again.stdout).toMatch(/1 rows: 0 imported, 0 updated, 1 unchanged/);
 
     const ok = cli(dir, 'audit', 'verify');
     expect(ok.status).toBe(0);

@@ -10,11 +10,13 @@ import { loadConfig } from './platform/config.ts';
 import { systemCtx } from './platform/context.ts';
 import { inTx } from './platform/db.ts';
 import { openPlatform } from './platform/open.ts';
+import { seedScreeningDemo } from './modules/screening/index.ts';
 import { seedDemo } from './seed/demo.ts';
 import { serve } from './server.ts';
 import { VERSION } from './version.ts';
 import { cliImport, IMPORT_KINDS } from './cli.import.ts';
 import { registerTenderCommands } from './modules/tenders/tenders.cli.ts';
+import { registerScreeningCommands } from './modules/screening/screening.cli.ts';
 
 const program = new Command('qinglian').description('清廉医院建设平台 Qinglian').version(VERSION);
 
@@ -48,6 +50,8 @@ program
     withPlatform(async (p) => {
       const res = await seedDemo(p);
       console.log(res.seeded ? `seeded: ${res.institutions} institutions, ${res.people} people, ${res.accounts} accounts` : 'demo region already present: nothing changed');
+      const alerts = await seedScreeningDemo(p);
+      if (alerts) console.log(`screening demo data imported for QY001; ${alerts} alerts`);
     }),
   );
 
@@ -121,14 +125,14 @@ user
 
 program
   .command('import')
-  .description(`import a file: ${IMPORT_KINDS.join(', ')} (.csv or .xlsx); a bad file imports nothing`)
+  .description(`import a file of the screening data contract: ${IMPORT_KINDS.join(', ')} (.csv or .xlsx); a bad file imports nothing`)
   .argument('<kind>')
   .argument('<file>')
-  .action((kind: string, file: string) =>
+  .option('--partial', 'import the good rows of a file with problems (the problems are still listed)')
+  .action((kind: string, file: string, o: { partial?: boolean }) =>
     withPlatform(async (p) => {
       if (!fs.existsSync(file)) fail(`no such file: ${file}`);
-      const code = await cliImport(p, kind, fs.readFileSync(file));
-      process.exitCode = code;
+      process.exitCode = await cliImport(p, kind, file, o);
     }),
   );
 
@@ -149,5 +153,6 @@ audit
   );
 
 registerTenderCommands(program, withPlatform);
+registerScreeningCommands(program, withPlatform);
 
 await program.parseAsync(process.argv);

@@ -75,6 +75,9 @@ export const PERMISSIONS = [
   'talk.manage',
   'assessment.read',
   'assessment.manage',
+  'screening.view',
+  'screening.manage',
+  'screening.import',
 ] as const;
 export const ZPermission = /* @__PURE__ */ z.enum(PERMISSIONS);
 export type TPermission = z.infer<typeof ZPermission>;
@@ -107,6 +110,12 @@ const REPS: Record<TRole, TPermission[]> = {
   staff: ['visit.host'],
 };
 
+/**
+ * Screening (数据碰撞): alerts carry doctor-level prescription figures (统方), so only the discipline office
+ * (and region supervisors across institutions) view and handle them; administrators may load data.
+ */
+const SCREENING_OFFICE: TPermission[] = ['screening.view', 'screening.manage', 'screening.import'];
+
 /** What each role may do; the scope (ROLE_SCOPE) limits where. */
 export const ROLE_PERMISSIONS: Record<TRole, readonly TPermission[]> = {
   region_admin: [
@@ -126,9 +135,10 @@ export const ROLE_PERMISSIONS: Record<TRole, readonly TPermission[]> = {
     'case.stats',
     'code.manage',
     'tender.import',
+    'screening.import',
     ...REPS.region_admin,
   ],
-  region_supervisor: [...READ_ORG, ...SELF, 'audit.read', 'person.read_sensitive', ...CASE_OFFICE, 'tender.read', ...SUPERVISION_READ, ...REPS.region_supervisor],
+  region_supervisor: [...READ_ORG, ...SELF, 'audit.read', 'person.read_sensitive', ...CASE_OFFICE, 'tender.read', ...SUPERVISION_READ, ...REPS.region_supervisor, ...SCREENING_OFFICE],
   institution_admin: [
     ...READ_ORG,
     ...SELF,
@@ -143,9 +153,10 @@ export const ROLE_PERMISSIONS: Record<TRole, readonly TPermission[]> = {
     'code.manage',
     'case.stats',
     'tender.import',
+    'screening.import',
     ...REPS.institution_admin,
   ],
-  discipline_officer: [...READ_ORG, ...SELF, 'audit.read', 'person.read_sensitive', ...CASE_OFFICE, 'code.manage', 'tender.read', 'tender.import', ...SUPERVISION, ...REPS.discipline_officer],
+  discipline_officer: [...READ_ORG, ...SELF, 'audit.read', 'person.read_sensitive', ...CASE_OFFICE, 'code.manage', 'tender.read', 'tender.import', ...SUPERVISION, ...REPS.discipline_officer, ...SCREENING_OFFICE],
   leader: [...READ_ORG, ...SELF, 'case.stats', 'tender.read', ...SUPERVISION_READ, ...REPS.leader],
   dept_head: [...READ_ORG, ...SELF, 'case.stats', 'risk.read', 'risk.manage', 'inspection.read', 'rectification.respond', 'talk.read', ...REPS.dept_head],
   grid_supervisor: [...READ_ORG, ...SELF, 'risk.read', 'inspection.read', ...REPS.grid_supervisor],

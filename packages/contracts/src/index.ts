@@ -10,3 +10,4 @@ export * from './reports.ts';
 export * from './reps.ts';
 export * from './tenders.ts';
 export * from './supervision.ts';
+export * from './screening.ts';

@@ -8,6 +8,7 @@ import { notificationRoutes } from './notifications/notifications.routes.ts';
 import { orgRoutes } from './org/org.routes.ts';
 import { publicRoutes, reportRoutes } from './reports/index.ts';
 import { repSelfRoutes, repsRoutes } from './reps/index.ts';
+import { screeningRoutes } from './screening/index.ts';
 import { supervisionRoutes } from './supervision/index.ts';
 import { tenderRoutes } from './tenders/tenders.routes.ts';
 
@@ -22,6 +23,7 @@ export async function moduleRoutes(app: FastifyInstance): Promise<void> {
   await app.register(reportRoutes);
   await app.register(repsRoutes);
   await app.register(repSelfRoutes);
+  await app.register(screeningRoutes);
   await app.register(supervisionRoutes);
   await app.register(tenderRoutes);
 }

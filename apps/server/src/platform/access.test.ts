@@ -10,6 +10,7 @@ import { accounts } from '../modules/auth/auth.tables.ts';
 import { notify } from '../modules/notifications/notifications.service.ts';
 import { createRepDirect, createVisitDirect } from '../modules/reps/reps.testkit.ts';
 import { createCaseRow, makeCode } from '../modules/reports/reports.testkit.ts';
+import { createAlertRow, createImportAndRunRows } from '../modules/screening/screening.testkit.ts';
 import { createSupervisionRecords } from '../modules/supervision/supervision.testkit.ts';
 import { createTenderProcess } from '../modules/tenders/tenders.testkit.ts';
 import { type Client, createTestEnv, signIn, type TestEnv } from '../test/harness.ts';
@@ -50,6 +51,8 @@ const BODIES: Record<string, unknown> = {
   'POST /api/supervision/rounds/:id/findings': { departmentId: ID, kind: 'other', description: '访问控制测试', responsibleId: ID, deadline: '2026-12-31' },
   'POST /api/supervision/rectifications/:id/submit': { evidence: '访问控制测试' },
   'POST /api/supervision/rectifications/:id/verify': { accepted: true, note: '访问控制测试' },
+  'POST /api/screening/alerts/:id/dismiss': { reason: '访问控制测试' },
+  'POST /api/screening/alerts/:id/escalate': {},
 };
 
 async function accountId(username: string) {
@@ -140,6 +143,23 @@ beforeAll(async () => {
     id: (await createTenderProcess(env.platform.db, { regionId, institutionId: inst.inst.id, ocid: `ocds-${inst.inst.code}` })).id,
   });
   samples.tender = [await tender(world.r1.id, B, 'B'), await tender(world.r2.id, C, 'C')];
+  // Screening: alerts, imports and runs belong to an institution.
+  const alertB = await createAlertRow(env.platform.db, { regionId: world.r1.id, institutionId: B.inst.id });
+  const alertC = await createAlertRow(env.platform.db, { regionId: world.r2.id, institutionId: C.inst.id });
+  samples.screening_alert = [
+    { where: 'B', id: alertB.id },
+    { where: 'C', id: alertC.id },
+  ];
+  const scrB = await createImportAndRunRows(env.platform.db, { regionId: world.r1.id, institutionId: B.inst.id });
+  const scrC = await createImportAndRunRows(env.platform.db, { regionId: world.r2.id, institutionId: C.inst.id });
+  samples.screening_import = [
+    { where: 'B', id: scrB.importId },
+    { where: 'C', id: scrC.importId },
+  ];
+  samples.screening_run = [
+    { where: 'B', id: scrB.runId },
+    { where: 'C', id: scrC.runId },
+  ];
 });
 afterAll(() => env.close());
 

@@ -168,6 +168,18 @@ const zh: Record<string, string> = {
   period_format: '季度格式应为 2026-Q1',
   not_middle_cadre: '不是中层干部',
   score_format: '分数应为 0–100，最多两位小数',
+  // screening: imports, rules, alerts
+  month_format: '月份格式应为 2026-03',
+  date_format: '日期格式应为 2026-03-01',
+  money_format: '金额应为以元为单位、最多两位小数的数字',
+  quantity_format: '数量应为最多三位小数的数字',
+  unknown_supplier: '供应商编码不存在（请先导入供应商）',
+  unknown_product: '商品编码不存在（请先导入商品目录）',
+  unknown_staff: '工号不存在（请先导入人员）',
+  ambiguous_staff: '该工号在多个机构中存在，无法确定是哪一位',
+  interrupted: '导入被中断（服务重启），请重新上传',
+  alert_wrong_status: '该预警当前的状态不允许此操作，请刷新页面后再试',
+  period_order: '起始月份不能晚于结束月份',
 };
 
 const en: Record<string, string> = {
@@ -332,6 +344,18 @@ const en: Record<string, string> = {
   period_format: 'a quarter looks like 2026-Q1',
   not_middle_cadre: 'not a middle-level cadre',
   score_format: 'a score is 0–100 with at most two decimals',
+  // screening: imports, rules, alerts
+  month_format: 'a month looks like 2026-03',
+  date_format: 'a date looks like 2026-03-01',
+  money_format: 'an amount is yuan with at most two decimals',
+  quantity_format: 'a quantity is a number with at most three decimals',
+  unknown_supplier: 'unknown supplier code (import the suppliers first)',
+  unknown_product: 'unknown product code (import the product catalogue first)',
+  unknown_staff: 'unknown staff number (import the staff first)',
+  ambiguous_staff: 'this staff number exists in several institutions',
+  interrupted: 'the import was interrupted (server restart); upload the file again',
+  alert_wrong_status: 'this alert’s status does not allow that; reload the page and try again',
+  period_order: 'the first month cannot be after the last',
 };
 
 const catalogs: Record<Locale, Record<string, string>> = { 'zh-CN': zh, 'en-US': en };

@@ -18,7 +18,7 @@ import {
   UserSwitchOutlined,
 } from '@ant-design/icons';
 import { BookOutlined, CalendarOutlined, ContactsOutlined, ExclamationCircleOutlined, PieChartOutlined, ScanOutlined, ScheduleOutlined, ShopOutlined, SolutionOutlined, StopOutlined } from '@ant-design/icons';
-import { CloudUploadOutlined, FundProjectionScreenOutlined, ProfileOutlined } from '@ant-design/icons';
+import { CloudUploadOutlined, DeploymentUnitOutlined, FundProjectionScreenOutlined, ProfileOutlined, RadarChartOutlined, SlidersOutlined } from '@ant-design/icons';
 import { AlertOutlined, CommentOutlined, FileSearchOutlined, HeatMapOutlined, OrderedListOutlined, ToolOutlined, TrophyOutlined } from '@ant-design/icons';
 import type { TPermission } from '@qinglian/contracts';
 import type { MenuProps } from 'antd';
@@ -68,6 +68,13 @@ const TENDERS: Entry[] = [
   { path: '/tenders/buyers', id: 'tender-buyers', perm: 'tender.read', icon: <FundProjectionScreenOutlined />, label: (t) => t.tenders.menu.buyers },
   { path: '/tenders/import', id: 'tender-import', perm: 'tender.import', icon: <CloudUploadOutlined />, label: (t) => t.tenders.menu.import },
 ];
+/** Screening (数据碰撞): alerts carry doctor-level prescribing figures (统方), so only screening permissions open it. */
+const SCREENING: Entry[] = [
+  { path: '/screening/alerts', id: 'screening-alerts', perm: 'screening.view', icon: <RadarChartOutlined />, label: (t) => t.screening.menu.alerts },
+  { path: '/screening/imports', id: 'screening-imports', perm: 'screening.import', icon: <CloudUploadOutlined />, label: (t) => t.screening.menu.imports },
+  { path: '/screening/runs', id: 'screening-runs', perm: 'screening.view', icon: <DeploymentUnitOutlined />, label: (t) => t.screening.menu.runs },
+  { path: '/screening/params', id: 'screening-params', perm: 'screening.view', icon: <SlidersOutlined />, label: (t) => t.screening.menu.params },
+];
 const ORG: Entry[] = [
   { path: '/org/regions', id: 'regions', perm: 'region.write', icon: <EnvironmentOutlined />, label: (t) => t.menu.regions },
   { path: '/org/institutions', id: 'institutions', perm: 'institution.read', icon: <BankOutlined />, label: (t) => t.menu.institutions },
@@ -82,7 +89,7 @@ const SYSTEM: Entry[] = [
   { path: '/notifications', id: 'notifications', perm: 'notification.read', icon: <BellOutlined />, label: (t) => t.menu.notifications },
   { path: '/settings', id: 'settings', icon: <SettingOutlined />, label: (t) => t.menu.settings },
 ];
-const ALL = [...MAIN, ...REPORTS, ...REPS, ...SUPERVISION, ...TENDERS, ...ORG, ...SYSTEM];
+const ALL = [...MAIN, ...REPORTS, ...SCREENING, ...REPS, ...SUPERVISION, ...TENDERS, ...ORG, ...SYSTEM];
 
 /** Menu items for the user; `gated` (second factor or password pending) leaves only the settings. */
 export function buildMenu(t: Dict, can: (p: TPermission) => boolean, gated: boolean): MenuProps['items'] {
@@ -101,9 +108,11 @@ export function buildMenu(t: Dict, can: (p: TPermission) => boolean, gated: bool
   const reps = visible(REPS);
   const supervision = visible(SUPERVISION);
   const tenders = visible(TENDERS);
+  const screening = visible(SCREENING);
   return [
     ...visible(MAIN).map(item),
     ...(reports.length ? [{ type: 'group' as const, key: 'reports', label: t.menu.reports, children: reports.map(item) }] : []),
+    ...(screening.length ? [{ type: 'group' as const, key: 'screening', label: t.screening.menu.group, children: screening.map(item) }] : []),
     ...(reps.length ? [{ type: 'group' as const, key: 'reps', label: t.reps.menu.group, children: reps.map(item) }] : []),
     ...(supervision.length ? [{ type: 'group' as const, key: 'supervision', label: t.supervision.menu.group, children: supervision.map(item) }] : []),
     ...(tenders.length ? [{ type: 'group' as const, key: 'tenders', label: t.tenders.menu.group, children: tenders.map(item) }] : []),

@@ -53,6 +53,12 @@ const LetterPage = lazy(() => import('../features/supervision/pages/LetterPage.t
 const TalksPage = lazy(() => import('../features/supervision/pages/TalksPage.tsx'));
 const AssessmentPage = lazy(() => import('../features/supervision/pages/AssessmentPage.tsx'));
 
+const ScreeningAlertsPage = lazy(() => import('../features/screening/pages/AlertsPage.tsx'));
+const ScreeningAlertPage = lazy(() => import('../features/screening/pages/AlertPage.tsx'));
+const ScreeningImportPage = lazy(() => import('../features/screening/pages/ImportPage.tsx'));
+const ScreeningRunsPage = lazy(() => import('../features/screening/pages/RunsPage.tsx'));
+const ScreeningParamsPage = lazy(() => import('../features/screening/pages/ParamsPage.tsx'));
+
 function page(Page: LazyExoticComponent<ComponentType>, perm?: TPermission) {
   return (
     <Guard perm={perm}>
@@ -84,6 +90,11 @@ export const router = createBrowserRouter([
       { path: 'cases/settings', element: page(ReportSettingsPage, 'code.manage') },
       { path: 'cases/:id', element: page(CasePage, 'case.read') },
       { path: 'codes', element: page(CodesPage, 'code.manage') },
+      { path: 'screening/alerts', element: page(ScreeningAlertsPage, 'screening.view') },
+      { path: 'screening/alerts/:id', element: page(ScreeningAlertPage, 'screening.view') },
+      { path: 'screening/imports', element: page(ScreeningImportPage, 'screening.import') },
+      { path: 'screening/runs', element: page(ScreeningRunsPage, 'screening.view') },
+      { path: 'screening/params', element: page(ScreeningParamsPage, 'screening.view') },
       { path: 'reps/registry', element: page(RepRegistryPage, 'rep.read') },
       { path: 'reps/companies', element: page(RepCompaniesPage, 'rep.read') },
       { path: 'reps/rules', element: page(RepRulesPage, 'rep.read') },

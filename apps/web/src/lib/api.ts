@@ -52,6 +52,11 @@ export function setCsrfToken(token: string | null): void {
   csrfToken = token;
 }
 
+/** The session's CSRF token, for the rare call that cannot go through `request` (uploads with progress). */
+export function getCsrfToken(): string | null {
+  return csrfToken;
+}
+
 /** Registers what happens when any call answers 401: the app forgets the user and shows the login page. */
 export function setUnauthenticatedHandler(fn: () => void): void {
   onUnauthenticated = fn;

@@ -12,3 +12,4 @@ export { STAFF_TEMPLATE_HEADERS, staffTemplate } from './org.template.ts';
 export { listPeople, getPerson, createPerson, updatePerson, revealNationalId, sealNationalId } from './people.service.ts';
 export { listPosts, getPost, createPost, updatePost } from './posts.service.ts';
 export { listRegions, createRegion, updateRegion } from './regions.service.ts';
+export { chunks, type ColumnSpec, institutionsByCode, mayWrite, openColumns, parseBool, Problems, reasonOf } from './import.common.ts';

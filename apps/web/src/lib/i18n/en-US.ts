@@ -1,6 +1,7 @@
 /** English strings; the type makes every key of zh-CN.ts required here. */
 import { repsEn } from './reps.en-US.ts';
 import { tendersEn } from './tenders.en-US.ts';
+import { screeningEn } from './screening.en-US.ts';
 import type { Dict } from './zh-CN.ts';
 
 export const enUS: Dict = {
@@ -349,6 +350,7 @@ export const enUS: Dict = {
     noContent: '(none)',
     hash: 'Hash',
     targets: {
+      screening: 'Screening',
       region: 'Region',
       institution: 'Institution',
       department: 'Department',
@@ -374,6 +376,13 @@ export const enUS: Dict = {
       tender: 'Tender',
     },
     verbs: {
+      'alert.dismiss': 'alert dismissed',
+      'alert.escalate': 'alert escalated',
+      'alert.export': 'alerts exported',
+      'alert.list': 'alerts listed',
+      'alert.view': 'alert viewed',
+      params: 'rule parameters changed',
+      run: 'screening run',
       profile: 'profile edited',
       create: 'created',
       update: 'updated',
@@ -773,6 +782,7 @@ export const enUS: Dict = {
   },
   reps: repsEn,
   tenders: tendersEn,
+  screening: screeningEn,
   supervision: {
     menu: {
       group: 'Supervision',

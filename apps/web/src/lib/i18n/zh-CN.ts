@@ -2,6 +2,7 @@
 import type { TCaseStatus, TCaseSummary, TChannel, TInstitution, TIntegrityCode, TPost, TReportCategory, TRole } from '@qinglian/contracts';
 import { repsZh } from './reps.zh-CN.ts';
 import { tendersZh } from './tenders.zh-CN.ts';
+import { screeningZh } from './screening.zh-CN.ts';
 
 // Enum labels are typed by the contract's enums, so a new value fails the type check until it has a label.
 export const zhCN = {
@@ -349,6 +350,7 @@ export const zhCN = {
     noContent: '（无）',
     hash: '哈希',
     targets: {
+      screening: '数据碰撞筛查',
       region: '区域',
       institution: '机构',
       department: '科室',
@@ -374,6 +376,13 @@ export const zhCN = {
       tender: '招投标',
     } as Record<string, string>,
     verbs: {
+      'alert.dismiss': '排除预警（误报）',
+      'alert.escalate': '预警转问题线索',
+      'alert.export': '导出预警',
+      'alert.list': '查看预警列表',
+      'alert.view': '查看预警详情',
+      params: '修改规则参数',
+      run: '运行筛查',
       profile: '修改备案资料',
       create: '新建',
       update: '修改',
@@ -776,6 +785,7 @@ export const zhCN = {
   },
   reps: repsZh,
   tenders: tendersZh,
+  screening: screeningZh,
   supervision: {
     menu: {
       group: '监督工作台',
