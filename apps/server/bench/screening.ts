@@ -1,5 +1,5 @@
 /**
- * `npm run bench -- screening [--rx 10000000] [--pg yes|no] [--keep DIR]`
+ * `npm run bench -- screening [--rx 10000000] [--pg yes|no] [--keep DIR] [--files DIR (reuse generated files)]`
  * Generates the synthetic region (`qinglian demo-data`), imports the eleven files into a fresh data directory
  * through the real importers (rows/s for the facts), runs the nine rules on DuckDB through the real run path
  * (each rule's time, total), then loads the same facts into a temporary database on the PostgreSQL server and
@@ -47,8 +47,11 @@ const root = arg('keep', '') || fs.mkdtempSync(path.join(os.tmpdir(), 'ql-bench-
 const files = path.join(root, 'files');
 console.log(`screening benchmark: ${RX.toLocaleString()} prescription lines, ${os.cpus().length} cores, data in ${root}`);
 
-const [gen, genSecs] = await timed(() => generateDemoData({ rx: RX, out: files, seed: 1 }));
-report('generate (demo-data)', `${genSecs.toFixed(1)} s, ${gen.plants.length} plants, ${mb(Object.values(gen.files).reduce((a, b) => a + b, 0))} of CSV`);
+if (arg('files', '')) fs.cpSync(arg('files', ''), files, { recursive: true });
+else {
+  const [gen, genSecs] = await timed(() => generateDemoData({ rx: RX, out: files, seed: 1 }));
+  report('generate (demo-data)', `${genSecs.toFixed(1)} s, ${gen.plants.length} plants, ${mb(Object.values(gen.files).reduce((a, b) => a + b, 0))} of CSV`);
+}
 
 const { platform, close } = await openPlatform(loadConfig({ ...process.env, QINGLIAN_DATA_DIR: path.join(root, 'data'), DATABASE_URL: '' }));
 const ctx = systemCtx(platform, null, 'bench');
@@ -199,13 +202,15 @@ function pgRule(rule: TScreeningRule, w: { from: string; to: string }): string {
     case 'post_visit_uplift':
       return `with v as (select v.institution_code, st.staff_no doctor, st.specialty, v.supplier_code, min(v.visited_on) first_visit from ref_visits v
           join ref_staff st on st.institution_code = v.institution_code and st.staff_no = v.host_staff_no where ${within('v.visited_on')} and coalesce(st.specialty, '') <> '' group by 1, 2, 3, 4),
-        c as (select v.institution_code, v.doctor, v.supplier_code, x.doctor_staff_no who,
-            count(*) filter (where rp.manufacturer_code = v.supplier_code and x.prescribed_on < v.first_visit) b,
-            count(*) filter (where rp.manufacturer_code = v.supplier_code and x.prescribed_on >= v.first_visit) a,
-            count(*) filter (where x.prescribed_on < v.first_visit) ball, count(*) filter (where x.prescribed_on >= v.first_visit) aall
+        daily as (select x.institution_code, x.doctor_staff_no, x.prescribed_on d, rp.manufacturer_code m, count(*) n from prescriptions x
+          join ref_products rp on rp.code = x.product_code where x.prescribed_on >= ${d0} - 60 and x.prescribed_on < ${d1} + 60 group by 1, 2, 3, 4),
+        c as (select v.institution_code, v.doctor, v.supplier_code, dl.doctor_staff_no who,
+            coalesce(sum(dl.n) filter (where dl.m = v.supplier_code and dl.d < v.first_visit), 0) b,
+            coalesce(sum(dl.n) filter (where dl.m = v.supplier_code and dl.d >= v.first_visit), 0) a,
+            coalesce(sum(dl.n) filter (where dl.d < v.first_visit), 0) ball, coalesce(sum(dl.n) filter (where dl.d >= v.first_visit), 0) aall
           from v join ref_staff peer on peer.institution_code = v.institution_code and peer.specialty = v.specialty
-          join prescriptions x on x.institution_code = v.institution_code and x.doctor_staff_no = peer.staff_no and x.prescribed_on >= v.first_visit - 60 and x.prescribed_on < v.first_visit + 60
-          join ref_products rp on rp.code = x.product_code group by 1, 2, 3, 4),
+          join daily dl on dl.institution_code = v.institution_code and dl.doctor_staff_no = peer.staff_no and dl.d >= v.first_visit - 60 and dl.d < v.first_visit + 60
+          group by 1, 2, 3, 4),
         u as (select institution_code, doctor, supplier_code,
             sum(a) filter (where who = doctor) a, ((sum(a) filter (where who = doctor) + 1.0) / (sum(aall) filter (where who = doctor) + 1)) / ((sum(b) filter (where who = doctor) + 1.0) / (sum(ball) filter (where who = doctor) + 1)) up,
             ((coalesce(sum(a) filter (where who <> doctor), 0) + 1.0) / (coalesce(sum(aall) filter (where who <> doctor), 0) + 1)) / ((coalesce(sum(b) filter (where who <> doctor), 0) + 1.0) / (coalesce(sum(ball) filter (where who <> doctor), 0) + 1)) pup
