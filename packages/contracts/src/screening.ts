@@ -50,6 +50,17 @@ export const SCREENING_RULE_KEYS: Record<TScreeningRule, readonly string[]> = {
   committee_conflict: ['decision_id', 'member_staff_no'],
   vbp_bypass: ['doctor_staff_no', 'product_code'],
 };
+/**
+ * Tender red flags (the tenders module's Cardinal indicators and hospital flags) feed the same alert list,
+ * dismissal and escalation as the nine rules, under one more rule name. They are not part of the
+ * screening data contract, so `qinglian screen` does not print them.
+ */
+export const TENDER_ALERT_RULE = 'tender_red_flag' as const;
+export const ALERT_RULES = [...SCREENING_RULES, TENDER_ALERT_RULE] as const;
+export const ZAlertRule = z.enum(ALERT_RULES);
+export type TAlertRule = z.infer<typeof ZAlertRule>;
+export const ALERT_RULE_KEYS: Record<TAlertRule, readonly string[]> = { ...SCREENING_RULE_KEYS, tender_red_flag: ['ocid', 'indicator', 'subject_id'] };
+
 /** Rules whose alerts carry doctor-level prescription figures (统方): the most confidential. */
 export const DOCTOR_LEVEL_RULES: readonly TScreeningRule[] = ['prescriber_concentration', 'post_visit_uplift', 'vbp_bypass'];
 
@@ -162,7 +173,7 @@ export const ZAlertStatus = z.enum(ALERT_STATUSES);
 
 export const ZScreeningAlert = z.object({
   id: ZId,
-  rule: ZScreeningRule,
+  rule: ZAlertRule,
   regionId: ZId,
   institutionId: ZId,
   institutionCode: z.string(),
@@ -194,7 +205,7 @@ export const ZScreeningAlertDetail = ZScreeningAlert.extend({
 export type TScreeningAlertDetail = z.infer<typeof ZScreeningAlertDetail>;
 
 export const ZScreeningAlertQuery = ZListQuery.extend({
-  rule: ZScreeningRule.optional(),
+  rule: ZAlertRule.optional(),
   institutionId: ZId.optional(),
   status: ZAlertStatus.optional(),
   period: ZPeriod.optional(),
@@ -215,7 +226,7 @@ export const ZEscalateResult = z.object({ caseId: ZId, caseNumber: z.string() })
 
 /** Counts per rule and status for the screening home. */
 export const ZScreeningSummary = z.object({
-  rules: z.array(z.object({ rule: ZScreeningRule, open: z.number().int(), dismissed: z.number().int(), escalated: z.number().int() })),
+  rules: z.array(z.object({ rule: ZAlertRule, open: z.number().int(), dismissed: z.number().int(), escalated: z.number().int() })),
   lastRun: ZScreeningRun.nullable(),
   facts: z.object({ purchaseLines: z.number().int(), platformRecords: z.number().int(), prescriptionLines: z.number().int() }),
 });

@@ -4,7 +4,7 @@
  * figures (统方), so only the discipline office and region supervisors reach them (screening.view) and every
  * list, view and export is written to the audit trail.
  */
-import type { TScreeningAlert, TScreeningAlertDetail, TScreeningAlertQuery, TScreeningRule } from '@qinglian/contracts';
+import type { TScreeningAlert, TScreeningAlertDetail, TScreeningAlertQuery, TAlertRule } from '@qinglian/contracts';
 import { DOCTOR_LEVEL_RULES } from '@qinglian/contracts';
 import { and, count, eq, gte, ilike, inArray, lte, or, type SQL, sql } from 'drizzle-orm';
 import { type Actor, assertInScope, scopeWhere } from '../../platform/access.ts';
@@ -21,7 +21,7 @@ import { screeningAlerts } from './screening.tables.ts';
 type AlertRow = typeof screeningAlerts.$inferSelect;
 type InstRow = typeof institutions.$inferSelect;
 
-export const RULE_LABELS: Record<TScreeningRule, string> = {
+export const RULE_LABELS: Record<TAlertRule, string> = {
   off_platform_purchase: '线下采购（平台无记录）',
   price_above_platform: '采购价高于挂网价',
   split_purchase: '拆分采购规避招标',
@@ -31,13 +31,14 @@ export const RULE_LABELS: Record<TScreeningRule, string> = {
   post_visit_uplift: '代表到访后用量上升',
   committee_conflict: '药事会委员利益冲突',
   vbp_bypass: '绕开集采中选产品',
+  tender_red_flag: '招投标红旗指标',
 };
 const STATUS_LABELS = { open: '待处理', dismissed: '已排除', escalated: '已转线索' } as const;
 
 function view(a: AlertRow, inst: Pick<InstRow, 'code' | 'name'>): TScreeningAlert {
   return {
     id: a.id,
-    rule: a.rule as TScreeningRule,
+    rule: a.rule as TAlertRule,
     regionId: a.regionId,
     institutionId: a.institutionId,
     institutionCode: inst.code,
@@ -114,7 +115,7 @@ export async function exportAlerts(ctx: Ctx, q: TScreeningAlertQuery): Promise<B
   return buildXlsx(
     '筛查预警',
     [
-      { header: '规则', width: 22, value: (r) => RULE_LABELS[r.a.rule as TScreeningRule] },
+      { header: '规则', width: 22, value: (r) => RULE_LABELS[r.a.rule as TAlertRule] },
       { header: '规则代码', width: 24, value: (r) => r.a.rule },
       { header: '机构', width: 22, value: (r) => r.name },
       { header: '期间', width: 10, value: (r) => r.a.period },
@@ -165,7 +166,7 @@ export async function getAlert(ctx: Ctx, id: string): Promise<TScreeningAlertDet
     targetId: a.id,
     institutionId: a.institutionId,
     regionId: a.regionId,
-    after: { rule: a.rule, keys: a.keys, doctorLevel: DOCTOR_LEVEL_RULES.includes(a.rule as TScreeningRule) },
+    after: { rule: a.rule, keys: a.keys, doctorLevel: (DOCTOR_LEVEL_RULES as readonly string[]).includes(a.rule) },
   });
   return detail(ctx, a, inst);
 }
@@ -206,7 +207,7 @@ export async function escalateAlert(ctx: Ctx, id: string, input: { text?: string
   const subjects = staffNos.length
     ? await ctx.db.select({ id: people.id }).from(people).where(and(eq(people.institutionId, a.institutionId), inArray(people.staffNo, staffNos)))
     : [];
-  const text = input.text ?? `【筛查预警·${RULE_LABELS[a.rule as TScreeningRule]}】${a.summary}`;
+  const text = input.text ?? `【筛查预警·${RULE_LABELS[a.rule as TAlertRule]}】${a.summary}`;
   const now = ctx.platform.now();
   return inTx(ctx.db, async (tx) => {
     const t = { ...ctx, db: tx };

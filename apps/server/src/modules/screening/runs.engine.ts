@@ -5,7 +5,7 @@
  * a dismissed alert stays dismissed unless its evidence grows materially (params.reopen), and a new period
  * of a dismissed rule + keys inherits the dismissal on the same condition.
  */
-import { SCREENING_RULE_KEYS, SCREENING_RULES, type TScreeningRule } from '@qinglian/contracts';
+import { ALERT_RULE_KEYS, SCREENING_RULE_KEYS, SCREENING_RULES, type TAlertRule, type TScreeningRule } from '@qinglian/contracts';
 import { and, eq, inArray } from 'drizzle-orm';
 import { writeAudit } from '../../platform/audit.ts';
 import type { Ctx } from '../../platform/context.ts';
@@ -16,10 +16,11 @@ import type { Params } from './rules.params.ts';
 import { type RuleScope, ruleSql } from './rules.sql.ts';
 import { summaryOf } from './rules.summary.ts';
 import { screeningAlerts, screeningRuns } from './screening.tables.ts';
+import { tenderFlagAlerts } from './tender.alerts.ts';
 
 /** One alert as the contract prints it (JSON Lines of `qinglian screen --format json`). */
 export interface AlertOut {
-  rule: TScreeningRule;
+  rule: TAlertRule;
   institution: string;
   period: string;
   keys: Record<string, string>;
@@ -80,6 +81,8 @@ export async function executeRun(
     const score = Math.round(Math.min(1, Math.max(0, Number(row.score))) * 1000) / 1000;
     return { rule, institution: String(row.institution_code), period: String(row.period), keys, score, summary: summaryOf(rule, { ...row, evidence }), evidence, amount: (row.amount as string | null) ?? null };
   });
+  // The tenders module's red flags join the same list (tender.alerts.ts).
+  alerts.push(...(await tenderFlagAlerts(ctx, insts)));
   const created = await storeAlerts(ctx, run, alerts, instByCode, params);
   return { alerts, found: alerts.length, created, from, to };
 }
@@ -109,7 +112,7 @@ async function storeAlerts(ctx: Ctx, run: typeof screeningRuns.$inferSelect, ale
   for (const a of alerts) {
     const inst = instByCode.get(a.institution);
     if (!inst) continue;
-    const keyText = SCREENING_RULE_KEYS[a.rule].map((k) => a.keys[k]).join('|');
+    const keyText = ALERT_RULE_KEYS[a.rule].map((k) => a.keys[k]).join('|');
     const had = byIdentity.get(`${inst.id}|${a.rule}|${keyText}|${a.period}`);
     const common = { score: a.score, summary: a.summary, evidence: a.evidence, amount: a.amount, paramVersion: run.paramVersion, runId: run.id, lastSeenAt: now };
     if (had) {

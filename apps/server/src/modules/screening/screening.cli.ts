@@ -2,6 +2,7 @@
  * `qinglian screen` (run every enabled rule, store the alerts, print them; `--format json` prints JSON Lines
  * as the screening data contract fixes) and `qinglian demo-data` (the synthetic hospital's eleven files).
  */
+import { SCREENING_RULES } from '@qinglian/contracts';
 import fs from 'node:fs';
 import type { Command } from 'commander';
 import { systemCtx, type Platform } from '../../platform/context.ts';
@@ -46,7 +47,12 @@ export function registerScreeningCommands(program: Command, withPlatform: WithPl
         try {
           const { run, alerts } = await screenNow(systemCtx(p, null, 'cli'), { institutionCode: o.institution, from: o.from, to: o.to, overrides });
           if (o.format === 'json') {
-            const out = alerts.map(({ amount: _amount, ...a }) => JSON.stringify(a)).join('\n');
+            // The contract's JSON Lines carry the nine screening rules; tender flags stay in the console's list.
+            const contractual = new Set<string>(SCREENING_RULES);
+            const out = alerts
+              .filter((a) => contractual.has(a.rule))
+              .map(({ amount: _amount, ...a }) => JSON.stringify(a))
+              .join('\n');
             if (out) process.stdout.write(`${out}\n`);
           } else {
             for (const a of alerts) console.log(`[${a.rule}] ${a.institution} ${a.period} score ${a.score.toFixed(2)}  ${a.summary}`);

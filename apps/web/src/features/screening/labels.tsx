@@ -1,6 +1,6 @@
 /** Tags and small renderers shared by the screening pages: rule names with what they find, statuses, scores, keys. */
 import { InfoCircleOutlined } from '@ant-design/icons';
-import { SCREENING_RULE_KEYS, type TScreeningAlert, type TScreeningImport, type TScreeningRule, type TScreeningRun } from '@qinglian/contracts';
+import { ALERT_RULE_KEYS, type TScreeningAlert, type TScreeningImport, type TAlertRule, type TScreeningRun } from '@qinglian/contracts';
 import { Progress, Space, Tag, Tooltip } from 'antd';
 import type { Dict } from '../../lib/i18n/index.tsx';
 import { useT } from '../../lib/i18n/index.tsx';
@@ -10,7 +10,7 @@ export const ruleOptions = (t: Dict) => entries(t.screening.rules).map((o) => ({
 export const statusOptions = (t: Dict) => entries(t.screening.status);
 
 /** The rule's Chinese name with a tooltip saying what it finds. */
-export function RuleName({ rule }: { rule: TScreeningRule }) {
+export function RuleName({ rule }: { rule: TAlertRule }) {
   const t = useT();
   return (
     <Tooltip title={t.screening.ruleHints[rule]}>
@@ -67,8 +67,8 @@ export function Score({ score }: { score: number }) {
 }
 
 /** The keys in the contract's order, as "订单号 PO-1 · 行号 2". */
-export function keysText(t: Dict, rule: TScreeningRule, keys: Record<string, string>): string {
-  const order = SCREENING_RULE_KEYS[rule] ?? [];
+export function keysText(t: Dict, rule: TAlertRule, keys: Record<string, string>): string {
+  const order = ALERT_RULE_KEYS[rule] ?? [];
   const names = [...order.filter((k) => k in keys), ...Object.keys(keys).filter((k) => !order.includes(k))];
   return names.map((k) => `${t.screening.keys[k] ?? k} ${keys[k]}`).join(' · ');
 }

@@ -1,5 +1,5 @@
 /** The screening pages of the console (数据碰撞筛查), zh-CN; screening.en-US.ts has the same shape. */
-import type { ALERT_STATUSES, SCREENING_IMPORT_STATUSES, SCREENING_KINDS, SCREENING_RULES, SCREENING_RUN_STATUSES } from '@qinglian/contracts';
+import type { ALERT_RULES, ALERT_STATUSES, SCREENING_IMPORT_STATUSES, SCREENING_KINDS, SCREENING_RUN_STATUSES } from '@qinglian/contracts';
 
 type Labels<T extends readonly string[]> = Record<T[number], string>;
 
@@ -41,7 +41,8 @@ export const screeningZh = {
     post_visit_uplift: '代表到访后用量上升',
     committee_conflict: '药事会委员利益冲突',
     vbp_bypass: '绕开集采中选产品',
-  } satisfies Labels<typeof SCREENING_RULES>,
+    tender_red_flag: '招投标红旗指标',
+  } satisfies Labels<typeof ALERT_RULES>,
   ruleHints: {
     off_platform_purchase: '医院采购明细在省平台找不到同一供应商、同一商品、同一数量的记录（允许相差几天）。',
     price_above_platform: '采购单价高于挂网价（或平台近期成交价中位数），且多付金额达到下限。',
@@ -52,12 +53,16 @@ export const screeningZh = {
     post_visit_uplift: '医药代表来访后，接待医生使用该企业产品的比例明显上升，且高于同专业同行的变化。',
     committee_conflict: '药事会委员对与其有申报利益关系的企业产品投了赞成票，且该产品获准入。',
     vbp_bypass: '医生选用非集采替代品的比例远高于同专业同行，绕开集采中选产品。',
-  } satisfies Labels<typeof SCREENING_RULES>,
+    tender_red_flag: '招标项目触发了招投标监督的红旗指标（Cardinal 国际通用指标或医院自定义指标），如投标期过短、单一投标、报价雷同、拆分规避招标等。',
+  } satisfies Labels<typeof ALERT_RULES>,
   status: { open: '待处理', dismissed: '已排除', escalated: '已转线索' } satisfies Labels<typeof ALERT_STATUSES>,
   importStatus: { running: '导入中', done: '已完成', failed: '未导入' } satisfies Labels<typeof SCREENING_IMPORT_STATUSES>,
   runStatus: { queued: '排队中', running: '运行中', done: '已完成', failed: '失败' } satisfies Labels<typeof SCREENING_RUN_STATUSES>,
   trigger: { api: '手动', cli: '命令行', schedule: '每月自动', seed: '演示数据' },
   keys: {
+    ocid: '招标项目编号',
+    indicator: '指标',
+    subject_id: '涉及对象',
     order_id: '订单号',
     line_no: '行号',
     supplier_code: '供应商',
@@ -138,6 +143,11 @@ export const screeningZh = {
     doctorLevel: '本页含医生处方数据（统方），请勿外传；查看已记入审计日志。',
   },
   ev: {
+    tenderProcess: '招标项目',
+    tenderBuyer: '采购人',
+    tenderStart: '投标开始',
+    tenderAmount: '预算金额（元）',
+    tenderValues: '指标取值',
     purchase: '医院采购记录',
     platformRows: '省平台同商品记录（前后 30 天内，按日期接近排序）',
     noPlatformRows: '前后 30 天内省平台没有该商品的任何记录',

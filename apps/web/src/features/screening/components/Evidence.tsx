@@ -3,9 +3,10 @@
  * (docs/rules.md lists what each rule stores). Keys a renderer does not show fall back to a readable
  * key/value table, so nothing the server sends is hidden.
  */
-import type { TScreeningRule } from '@qinglian/contracts';
+import type { TAlertRule } from '@qinglian/contracts';
 import { Card, Descriptions, Empty, Progress, Table, Tag, Typography } from 'antd';
 import type { ReactNode } from 'react';
+import { Link } from 'react-router';
 import type { Dict } from '../../../lib/i18n/index.tsx';
 import { useT } from '../../../lib/i18n/index.tsx';
 import { pct, specialtyName, yuan } from '../labels.tsx';
@@ -376,8 +377,34 @@ function CommitteeConflict({ t, e }: { t: Dict; e: Ev }) {
   );
 }
 
+/** A tender red flag: the indicator's reasoning, the process (linked to its page) and the values it used. */
+function TenderFlag({ t, e }: { t: Dict; e: Ev }) {
+  const ev = t.screening.ev;
+  const p = obj(e.process);
+  return (
+    <>
+      <Typography.Paragraph data-testid="evidence-tender-reason">
+        <Tag color="red">{str(e.indicator)}</Tag>
+        <Typography.Text strong>{str(e.title)}</Typography.Text>：{str(e.reason)}
+      </Typography.Paragraph>
+      <Descriptions size="small" bordered column={{ xs: 1, md: 2 }} style={{ marginBottom: 16 }}>
+        <Descriptions.Item label={ev.tenderProcess} span={2}>
+          <Link to={`/tenders/${str(p.id)}`} data-testid="evidence-tender-link">
+            {str(p.title) || str(p.ocid)}
+          </Link>
+          （{str(p.ocid)}）
+        </Descriptions.Item>
+        <Descriptions.Item label={ev.tenderBuyer}>{str(p.buyer) || '—'}</Descriptions.Item>
+        <Descriptions.Item label={ev.tenderStart}>{str(p.tender_start) || '—'}</Descriptions.Item>
+        <Descriptions.Item label={ev.tenderAmount}>{yuan(p.amount as string | null)}</Descriptions.Item>
+      </Descriptions>
+      <EvidenceTable evidence={obj(e.values)} title={ev.tenderValues} />
+    </>
+  );
+}
+
 /** Keys each renderer shows; the rest goes to the fallback table. */
-const SHOWN: Record<TScreeningRule, string[]> = {
+const SHOWN: Record<TAlertRule, string[]> = {
   off_platform_purchase: ['purchase', 'product', 'match_days', 'platform_rows'],
   price_above_platform: ['purchase', 'product', 'reference', 'reference_price', 'excess_ratio', 'excess_amount', 'platform_rows'],
   split_purchase: ['supplier_code', 'supplier_name', 'threshold', 'lower_bound', 'orders_near_threshold', 'total', 'orders'],
@@ -386,6 +413,7 @@ const SHOWN: Record<TScreeningRule, string[]> = {
   prescriber_concentration: ['doctor_staff_no', 'doctor_name', 'specialty', 'from_month', 'to_month', 'generic_name', 'product', 'lines', 'generic_lines', 'share', 'peer_median', 'peer_p90', 'peers', 'peer_shares', 'alternatives', 'amount'],
   vbp_bypass: ['doctor_staff_no', 'doctor_name', 'specialty', 'from_month', 'to_month', 'generic_name', 'vbp_product', 'non_vbp_lines', 'generic_lines', 'non_vbp_share', 'peer_median', 'peer_p90', 'peers', 'peer_shares', 'alternatives'],
   post_visit_uplift: ['doctor_staff_no', 'doctor_name', 'specialty', 'supplier_code', 'supplier_name', 'lines_before', 'lines_after', 'all_lines_before', 'all_lines_after', 'uplift', 'peer_uplift', 'monthly', 'visits', 'first_visit', 'window_days'],
+  tender_red_flag: ['indicator', 'title', 'reason', 'process', 'values'],
   committee_conflict: ['decision_id', 'decided_on', 'outcome', 'product', 'votes_for', 'votes_against', 'abstentions', 'member_staff_no', 'member_name', 'vote', 'relation', 'related_supplier', 'related_supplier_name', 'declared_on', 'members'],
 };
 
@@ -416,7 +444,7 @@ export function EvidenceTable({ evidence, title }: { evidence: Ev; title?: strin
 }
 
 /** The evidence card of one alert. */
-export function Evidence({ rule, evidence }: { rule: TScreeningRule; evidence: Ev }) {
+export function Evidence({ rule, evidence }: { rule: TAlertRule; evidence: Ev }) {
   const t = useT();
   const body = (() => {
     switch (rule) {
@@ -438,6 +466,8 @@ export function Evidence({ rule, evidence }: { rule: TScreeningRule; evidence: E
         return <PostVisit t={t} e={evidence} />;
       case 'committee_conflict':
         return <CommitteeConflict t={t} e={evidence} />;
+      case 'tender_red_flag':
+        return <TenderFlag t={t} e={evidence} />;
       default:
         return null;
     }

@@ -1,5 +1,5 @@
 /** The figures above the alert list: open / dismissed / escalated, the last run, and open alerts per rule as a bar chart. */
-import type { TScreeningRule, TScreeningSummary } from '@qinglian/contracts';
+import type { TAlertRule, TScreeningSummary } from '@qinglian/contracts';
 import { Card, Col, Row, Statistic, Typography } from 'antd';
 import { BarChart } from 'echarts/charts';
 import { GridComponent, TooltipComponent } from 'echarts/components';
@@ -13,7 +13,7 @@ import { RunStatusTag } from '../labels.tsx';
 
 echarts.use([BarChart, GridComponent, TooltipComponent, SVGRenderer]);
 
-export function SummaryCards({ summary, onRule }: { summary: TScreeningSummary | undefined; onRule: (rule: TScreeningRule) => void }) {
+export function SummaryCards({ summary, onRule }: { summary: TScreeningSummary | undefined; onRule: (rule: TAlertRule) => void }) {
   const t = useT();
   const ts = t.screening;
   const totals = (summary?.rules ?? []).reduce((a, r) => ({ open: a.open + r.open, dismissed: a.dismissed + r.dismissed, escalated: a.escalated + r.escalated }), { open: 0, dismissed: 0, escalated: 0 });
@@ -31,7 +31,7 @@ export function SummaryCards({ summary, onRule }: { summary: TScreeningSummary |
   const last = summary?.lastRun;
   const events = useMemo(
     () => ({
-      click: (p: { data?: { rule?: TScreeningRule } }) => {
+      click: (p: { data?: { rule?: TAlertRule } }) => {
         if (p.data?.rule) onRule(p.data.rule);
       },
     }),

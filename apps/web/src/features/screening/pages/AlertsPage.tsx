@@ -1,5 +1,5 @@
 /** 预警线索: the screening alerts with filters, sorting and paging in the address bar, Excel export and the summary figures. */
-import type { TScreeningAlert, TScreeningRule } from '@qinglian/contracts';
+import type { TScreeningAlert, TAlertRule } from '@qinglian/contracts';
 import { DatePicker, Select, type TableColumnsType, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import dayjs from 'dayjs';
@@ -28,10 +28,10 @@ export default function AlertsPage() {
   const list = useListParams({ status: 'open' });
   const { data, error } = useAlerts(list.query);
   const { data: summary } = useSummary();
-  const onRule = useCallback((rule: TScreeningRule) => list.set({ rule }), [list.set]);
+  const onRule = useCallback((rule: TAlertRule) => list.set({ rule }), [list.set]);
 
   const columns: TableColumnsType<TScreeningAlert> = [
-    { title: ts.common.rule, dataIndex: 'rule', key: 'rule', sorter: true, sortOrder: list.sortOrder('rule'), render: (r: TScreeningRule) => <RuleName rule={r} />, width: 170 },
+    { title: ts.common.rule, dataIndex: 'rule', key: 'rule', sorter: true, sortOrder: list.sortOrder('rule'), render: (r: TAlertRule) => <RuleName rule={r} />, width: 170 },
     ...(regionUser ? [{ title: ts.common.institution, dataIndex: 'institutionName', key: 'institution' }] : []),
     { title: ts.common.period, dataIndex: 'period', key: 'period', sorter: true, sortOrder: list.sortOrder('period') },
     { title: ts.common.keys, key: 'keys', width: 140, render: (_: unknown, a) => keysText(t, a.rule, a.keys) },
