@@ -240,6 +240,25 @@ describe('screening from upload to an escalated case', () => {
     expect(await textOf(rowsOf(versions).first())).toContain('split_purchase.thresholdYuan = 200000');
     await screenshot(page, 'screening-15-params-saved');
   });
+
+  test('tender red flags sit in the same list: the seeded run shows a flag’s reasoning and links its process', async () => {
+    const { page } = b;
+    await login(page, 'jijian');
+    await page.goto('/screening/alerts?rule=tender_red_flag&status=open');
+    const table = page.getByTestId('alerts-table');
+    await poll(() => rowsOf(table).count()).toBeGreaterThan(0);
+    expect(new Set(await columnTexts(table, /^规则$/))).toEqual(new Set(['招投标红旗指标']));
+    await rowsOf(table).first().getByTestId('alert-link').click();
+    const reason = page.getByTestId('evidence-tender-reason');
+    await reason.waitFor();
+    expect(await textOf(reason)).toMatch(/^(R|H)\d+/);
+    await settle(page);
+    await screenshot(page, 'screening-17-tender-flag');
+    await page.getByTestId('evidence-tender-link').click();
+    await page.waitForURL(/\/tenders\/[0-9a-f-]{36}$/);
+    await settle(page);
+    await screenshot(page, 'screening-18-tender-process');
+  });
 });
 
 describe('confidentiality (统方)', () => {
