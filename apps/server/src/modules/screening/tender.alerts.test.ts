@@ -53,7 +53,7 @@ describe('tender flags in the alert list', () => {
     expect(first.items.some((a) => a.keys.ocid === 'short-period' && a.keys.indicator === 'R003')).toBe(true);
     const detail = (await officer.get(`/api/screening/alerts/${single!.id}`)).json();
     expect(detail.evidence).toMatchObject({ indicator: 'R018', process: { ocid: 'single-bid' }, values: { received: 1 } });
-    expect(detail.summary).toContain(detail.evidence.title);
+    expect(detail.summary).toContain(detail.evidence.reason);
     await run(officer);
     expect((await tenderAlerts(officer)).total).toBe(first.total);
   });

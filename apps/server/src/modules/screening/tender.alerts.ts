@@ -39,7 +39,7 @@ export async function tenderFlagAlerts(ctx: Ctx, insts: InstRow[]): Promise<Aler
       period: shanghaiDate(opened).slice(0, 7),
       keys: { ocid: p.ocid, indicator: f.code, subject_id: f.subjectId },
       score: scoreOf(f.code),
-      summary: `${p.title ?? p.ocid}：${explained.title}。${explained.reason}`,
+      summary: `${p.title ?? p.ocid}：${explained.reason}`,
       evidence: {
         indicator: f.code,
         title: explained.title,
