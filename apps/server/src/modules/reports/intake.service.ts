@@ -39,6 +39,27 @@ async function codeRow(ctx: Ctx, token: string) {
   return r;
 }
 
+type CodeRow = Awaited<ReturnType<typeof codeRow>>;
+const CODE_TTL_MS = 5_000;
+const recentCodes = new WeakMap<Ctx['platform'], Map<string, { row: CodeRow; until: number }>>();
+
+/**
+ * The code a submission names, remembered for a few seconds: a burst of reports from one poster costs
+ * one lookup. A code deactivated meanwhile still takes reports for at most CODE_TTL_MS (they reach the
+ * office like any other); the page that shows the code always reads it afresh.
+ */
+async function submittedCode(ctx: Ctx, token: string): Promise<CodeRow> {
+  let cache = recentCodes.get(ctx.platform);
+  if (!cache) recentCodes.set(ctx.platform, (cache = new Map()));
+  const now = ctx.platform.now().getTime();
+  const hit = cache.get(token);
+  if (hit && hit.until > now) return hit.row;
+  const row = await codeRow(ctx, token);
+  if (cache.size > 10_000) cache.clear();
+  cache.set(token, { row, until: now + CODE_TTL_MS });
+  return row;
+}
+
 /** What the phone page shows for a scanned code; counts the scan. */
 export async function publicCode(ctx: Ctx, token: string): Promise<TPublicCode> {
   const r = await codeRow(ctx, token);
@@ -103,9 +124,9 @@ export async function submitReport(ctx: Ctx, input: TPublicReportInput): Promise
   const { keyring } = ctx.platform;
   const idem = idempotencyHash(keyring, input.idempotencyKey);
   const receipt = receiptFor(keyring, input.idempotencyKey);
-  let code: Awaited<ReturnType<typeof codeRow>>;
+  let code: CodeRow;
   try {
-    code = await codeRow(ctx, input.code);
+    code = await submittedCode(ctx, input.code);
     await checkPhotos(ctx, code.inst.id, input.photos);
     verifySolution(keyring, input.pow, ctx.platform.now().getTime());
   } catch (err) {

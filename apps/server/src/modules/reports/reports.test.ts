@@ -113,6 +113,24 @@ describe('public reporting', () => {
   });
 });
 
+describe('a retired code', () => {
+  it('stops taking reports: its page at once, submissions once the few seconds a burst may reuse it have passed', async () => {
+    const token = await makeCode(env, w.A.inst.id, w.A.clinical.id);
+    expect((await submit(env.app, { code: token })).statusCode).toBe(200);
+    const [row] = await env.platform.db.select().from(integrityCodes).where(eq(integrityCodes.token, token));
+    expect((await officer.post(`/api/reports/codes/${row!.id}/replace`, {})).statusCode).toBe(200);
+    expect((await env.app.inject({ method: 'GET', url: `/api/public/codes/${token}` })).statusCode).toBe(404);
+    env.setNow(new Date(Date.now() + 6_000));
+    try {
+      const late = await submit(env.app, { code: token });
+      expect(late.statusCode).toBe(404);
+      expect(late.json().error.message).toMatch(/医廉码无效/);
+    } finally {
+      env.setNow(null);
+    }
+  });
+});
+
 describe('the report inbox (the server answers before registering the case)', () => {
   it('acknowledges from the inbox, registers on the drain, and never makes two cases of one report', async () => {
     env.platform.config.intakeQueue = true;
