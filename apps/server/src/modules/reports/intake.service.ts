@@ -50,7 +50,10 @@ const recentCodes = new WeakMap<Ctx['platform'], Map<string, { row: CodeRow; unt
  */
 async function submittedCode(ctx: Ctx, token: string): Promise<CodeRow> {
   let cache = recentCodes.get(ctx.platform);
-  if (!cache) recentCodes.set(ctx.platform, (cache = new Map()));
+  if (!cache) {
+    cache = new Map();
+    recentCodes.set(ctx.platform, cache);
+  }
   const now = ctx.platform.now().getTime();
   const hit = cache.get(token);
   if (hit && hit.until > now) return hit.row;
