@@ -8,6 +8,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { creditCodeCheckChar } from '@qinglian/contracts';
+import { prng } from '../../seed/names.ts';
 import { DISTRIBUTORS, GIVEN, MANUFACTURERS, SPECIALTIES, SURNAMES, TITLES, VBP_GENERICS_PER_SPECIALTY } from './demo.catalog.ts';
 
 export interface DemoInstitution {
@@ -40,23 +41,8 @@ export const DEFAULT_DEMO_INSTITUTIONS: DemoInstitution[] = [
 /** 24 months of data; the plants fall in the last twelve (the default screening window). */
 export const DEMO_MONTHS = Array.from({ length: 24 }, (_, i) => `${2024 + Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}`);
 
-/** mulberry32: small, fast, deterministic. */
-function rng(seed: number) {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  return {
-    next,
-    int: (lo: number, hi: number) => lo + Math.floor(next() * (hi - lo + 1)),
-    pick: <T>(list: readonly T[]) => list[Math.floor(next() * list.length)]!,
-    chance: (p: number) => next() < p,
-  };
-}
+/** The demo seed's PRNG (mulberry32): the same seed gives the same files. */
+const rng = prng;
 type Rng = ReturnType<typeof rng>;
 
 /** A buffered CSV writer that waits for the disk when its buffer is full. */
