@@ -14,12 +14,7 @@ import { settingsOf } from './settings.service.ts';
 export type CaseRow = typeof cases.$inferSelect;
 const DAY = 86_400_000;
 
-/** QY001-2026-0007: institution code, year (Shanghai), sequence. */
-export async function nextNumber(db: Db, institution: { id: string; code: string }, now: Date): Promise<string> {
-  return (await nextNumbers(db, institution, now, 1))[0]!;
-}
-
-/** `count` consecutive numbers of the institution's sequence for the year of `now`, in one statement. */
+/** `count` consecutive case numbers (QY001-2026-0007: institution code, Shanghai year, sequence), in one statement. */
 export async function nextNumbers(db: Db, institution: { id: string; code: string }, now: Date, count: number): Promise<string[]> {
   const year = Number(shanghaiDate(now).slice(0, 4));
   const [row] = await db
@@ -33,7 +28,7 @@ export async function nextNumbers(db: Db, institution: { id: string; code: strin
 
 /** Numbers a case created with a placeholder number; call it last in the creating transaction. */
 export async function assignNumber(db: Db, caseId: string, institution: { id: string; code: string }, now: Date): Promise<string> {
-  const number = await nextNumber(db, institution, now);
+  const number = (await nextNumbers(db, institution, now, 1))[0]!;
   await db.update(cases).set({ number }).where(eq(cases.id, caseId));
   return number;
 }
