@@ -100,7 +100,7 @@ const CASE_OFFICE: TPermission[] = ['case.read', 'case.handle', 'case.create', '
 
 /** Sales representatives (医药代表): the office keeps the registry and receives visits, hosts record them, the region reads and blacklists. */
 const REPS: Record<TRole, TPermission[]> = {
-  region_admin: ['rep.read'],
+  region_admin: ['rep.read', 'rep.blacklist'],
   region_supervisor: ['rep.read', 'rep.blacklist'],
   institution_admin: ['rep.read', 'rep.manage', 'visit.host'],
   discipline_officer: ['rep.read', 'rep.manage', 'rep.blacklist', 'visit.host'],

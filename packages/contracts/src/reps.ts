@@ -69,9 +69,16 @@ export const ZRepSummary = z.object({
   /** At the caller's institution (region users: the registry-wide standing). */
   status: z.enum(REP_STATUSES),
   suspendedUntil: z.string().nullable(),
+  /** A blacklisted company this person (by ID number, under any account) represented before their current one. */
+  formerBlacklistedCompany: z.string().nullable(),
 });
 export type TRepSummary = z.infer<typeof ZRepSummary>;
-export const ZRepQuery = ZListQuery.extend({ status: z.enum(REP_STATUSES).optional(), companyId: ZId.optional() });
+export const ZRepQuery = ZListQuery.extend({
+  status: z.enum(REP_STATUSES).optional(),
+  companyId: ZId.optional(),
+  /** Only reps who moved here from a blacklisted company. */
+  flagged: z.enum(['true', 'false']).optional(),
+});
 export type TRepQuery = z.infer<typeof ZRepQuery>;
 
 export const ZRepApproval = z.object({
@@ -95,6 +102,18 @@ export type TRepDecision = z.infer<typeof ZRepDecision>;
 
 // ── reception rules ─────────────────────────────────────────────────────────
 
+/** A purchase suspension (the ladder's `suspend_products`) lasts three to six months. */
+export const SUSPENSION_MONTHS = { min: 3, max: 6 } as const;
+export const DEFAULT_UNUSUAL = { manyDepartments: 3, hostSharePercent: 60, hostMin: 3 };
+export const ZUnusualThresholds = z.object({
+  /** Distinct departments one rep visits in the period before it is flagged. */
+  manyDepartments: z.number().int().min(2).max(50),
+  /** A host taking at least this share (%) of a company's visits… */
+  hostSharePercent: z.number().int().min(10).max(100),
+  /** …and at least this many of them, is flagged. */
+  hostMin: z.number().int().min(1).max(100),
+});
+export type TUnusualThresholds = z.infer<typeof ZUnusualThresholds>;
 export const ZLadderStep = z.object({ kind: z.enum(SANCTION_KINDS), months: z.number().int().min(0).max(60).default(0) });
 export const ZReceptionRules = z.object({
   institutionId: ZId,
@@ -114,6 +133,8 @@ export const ZReceptionRules = z.object({
   hostsRequired: z.number().int().min(1).max(5),
   /** The sanction for the 1st, 2nd, 3rd… confirmed violation by a company's reps. */
   ladder: z.array(ZLadderStep).min(1).max(6),
+  /** Thresholds of the ledger's unusual patterns. */
+  unusual: ZUnusualThresholds.default(DEFAULT_UNUSUAL),
 });
 export type TReceptionRules = z.infer<typeof ZReceptionRules>;
 export const ZReceptionRulesInput = ZReceptionRules.omit({ institutionId: true });
@@ -157,7 +178,14 @@ export const ZBookingInput = z.object({
   products: products.min(1),
 });
 export type TBookingInput = z.infer<typeof ZBookingInput>;
-export const ZBookingQuery = ZListQuery.extend({ status: z.enum(BOOKING_STATUSES).optional(), from: date.optional(), to: date.optional() });
+/** Search (`q`: rep, company, purpose) and sort keys: date, repName, companyName, departmentName, status, createdAt. */
+export const ZBookingQuery = ZListQuery.extend({
+  status: z.enum(BOOKING_STATUSES).optional(),
+  from: date.optional(),
+  to: date.optional(),
+  companyId: ZId.optional(),
+  repId: ZId.optional(),
+});
 export type TBookingQuery = z.infer<typeof ZBookingQuery>;
 export const ZBookingDecision = z.object({
   decision: z.enum(['approve', 'refuse']),
@@ -194,7 +222,10 @@ export const ZVisit = z.object({
   attendees: z.array(z.string()),
 });
 export type TVisit = z.infer<typeof ZVisit>;
+/** Search (`q`: number, rep, company, purpose) and sort keys: checkedInAt, repName, companyName, departmentName, number. */
 export const ZVisitQuery = ZListQuery.extend({
+  /** Region users: one institution of their region. */
+  institutionId: ZId.optional(),
   from: date.optional(),
   to: date.optional(),
   companyId: ZId.optional(),
@@ -227,6 +258,28 @@ export const ZBadge = z.object({
 });
 export type TBadge = z.infer<typeof ZBadge>;
 export const ZCheckinResult = z.object({ visit: ZVisit, badge: ZBadge });
+/** What the desk compares before letting the rep in: the registry's photo and masked ID, and the booking. */
+export const ZDeskPreview = z.object({
+  bookingId: ZId,
+  repId: ZId,
+  repName: z.string().nullable(),
+  companyName: z.string(),
+  nationalIdMasked: z.string().nullable(),
+  filingNo: z.string().nullable(),
+  photoUrl: z.string().nullable(),
+  date: z.string(),
+  start: z.string(),
+  end: z.string(),
+  departmentName: z.string(),
+  room: z.string().nullable(),
+  purpose: z.string(),
+  hosts: z.array(z.string()),
+  /** Until when the desk may still check this code in or refuse it. */
+  holdUntil: z.string(),
+});
+export type TDeskPreview = z.infer<typeof ZDeskPreview>;
+export const ZDeskRefusal = z.object({ code: ZCodeInput.shape.code, note: z.string().trim().max(500).nullish() });
+export type TDeskRefusal = z.infer<typeof ZDeskRefusal>;
 
 // ── violations, sanctions, blacklist ────────────────────────────────────────
 
@@ -242,6 +295,9 @@ export const ZViolation = z.object({
   description: z.string(),
   occurredAt: z.string(),
   status: z.enum(VIOLATION_STATUSES),
+  bookingId: ZId.nullable(),
+  /** The integrity-code report it came from. */
+  caseId: ZId.nullable(),
   /** Which rung of the ladder this confirmed violation reached (1 = first). */
   step: z.number().int().nullable(),
   sanction: z.enum(SANCTION_KINDS).nullable(),
@@ -270,7 +326,45 @@ export const ZSightingInput = z.object({
 export type TSightingInput = z.infer<typeof ZSightingInput>;
 export const ZViolationDecision = z.object({ decision: z.enum(['confirm', 'dismiss']), repId: ZId.nullish(), reason: z.string().trim().max(500).nullish() });
 export type TViolationDecision = z.infer<typeof ZViolationDecision>;
-export const ZViolationQuery = ZListQuery.extend({ status: z.enum(VIOLATION_STATUSES).optional(), companyId: ZId.optional() });
+/** Search (`q`: rep, company, description) and sort keys: occurredAt, repName, companyName, kind, status. */
+export const ZViolationQuery = ZListQuery.extend({
+  status: z.enum(VIOLATION_STATUSES).optional(),
+  companyId: ZId.optional(),
+  kind: z.enum(VIOLATION_KINDS).optional(),
+  caseId: ZId.optional(),
+});
+export type TViolationQuery = z.infer<typeof ZViolationQuery>;
+/** The rung a confirmed violation by this rep's company would reach at the caller's institution. */
+export const ZLadderPreview = z.object({ companyId: ZId, companyName: z.string(), step: z.number().int(), kind: z.enum(SANCTION_KINDS), months: z.number().int() });
+export type TLadderPreview = z.infer<typeof ZLadderPreview>;
+export const ZLadderPreviewQuery = z.object({ repId: ZId });
+/** The office turns an integrity-code report of a rep in a clinical area into a violation of the rep it picked. */
+export const ZViolationFromCase = z.object({
+  caseId: ZId,
+  repId: ZId,
+  description: z.string().trim().min(2).max(2000).nullish(),
+  /** Confirm at once (applies the ladder). */
+  confirm: z.boolean().default(false),
+});
+export type TViolationFromCase = z.infer<typeof ZViolationFromCase>;
+/** An active purchase suspension: which products of which company, at which institution, until when. */
+export const ZPurchaseSuspension = z.object({
+  id: ZId,
+  institutionId: ZId,
+  institutionName: z.string(),
+  companyId: ZId,
+  companyName: z.string(),
+  creditCode: z.string(),
+  repName: z.string().nullable(),
+  products: z.array(z.string()),
+  startsOn: z.string(),
+  endsOn: z.string(),
+  violationId: ZId.nullable(),
+});
+export type TPurchaseSuspension = z.infer<typeof ZPurchaseSuspension>;
+/** Search (`q`: company, product) and sort keys: endsOn, startsOn, companyName. */
+export const ZSuspensionQuery = ZListQuery.extend({ institutionId: ZId.optional() });
+export type TSuspensionQuery = z.infer<typeof ZSuspensionQuery>;
 
 export const ZSanction = z.object({
   id: ZId,
@@ -304,7 +398,9 @@ export const ZBlacklistEntry = z.object({
 });
 export type TBlacklistEntry = z.infer<typeof ZBlacklistEntry>;
 export const ZBlacklistInput = z.object({ companyId: ZId, repId: ZId.nullish(), reason: z.string().trim().min(2).max(500) });
+/** Search (`q`: company, credit code, rep, reason) and sort keys: createdAt, companyName, liftedAt. */
 export const ZBlacklistQuery = ZListQuery.extend({ active: z.enum(['true', 'false']).optional() });
+export type TBlacklistQuery = z.infer<typeof ZBlacklistQuery>;
 export const ZReason = z.object({ reason: z.string().trim().min(2).max(500) });
 
 // ── figures ─────────────────────────────────────────────────────────────────

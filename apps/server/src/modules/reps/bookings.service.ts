@@ -5,13 +5,13 @@
  */
 import crypto from 'node:crypto';
 import type { TBooking, TBookingDecision, TBookingInput, TBookingQuery, TPage } from '@qinglian/contracts';
-import { and, asc, count, desc, eq, gt, gte, inArray, lte, type SQL, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gt, gte, ilike, inArray, lte, or, type SQL, sql } from 'drizzle-orm';
 import QRCode from 'qrcode';
 import { assertInScope, scopeWhere } from '../../platform/access.ts';
 import { writeAudit } from '../../platform/audit.ts';
 import { actorOf, type Ctx } from '../../platform/context.ts';
 import { conflict, invalid, notFound } from '../../platform/errors.ts';
-import { pageOf } from '../../platform/pagination.ts';
+import { likeOf, orderOf, pageOf } from '../../platform/pagination.ts';
 import { departments, institutions, people } from '../org/org.tables.ts';
 import { type RepPrincipal, repActorName, repRow } from './rep.auth.ts';
 import { addDays, addWorkingDays, blacklistedSql, shanghaiInstant, standingOf, todayOf, weekdayOf, withTx } from './reps.common.ts';
@@ -69,14 +69,31 @@ function filters(q: TBookingQuery): SQL[] {
   if (q.status) conds.push(eq(repBookings.status, q.status));
   if (q.from) conds.push(gte(repBookings.date, q.from));
   if (q.to) conds.push(lte(repBookings.date, q.to));
+  if (q.companyId) conds.push(eq(repBookings.companyId, q.companyId));
+  if (q.repId) conds.push(eq(repBookings.repId, q.repId));
+  if (q.q) {
+    const like = likeOf(q.q);
+    conds.push(or(ilike(reps.name, like), ilike(repCompanies.name, like), ilike(repBookings.purpose, like), ilike(departments.name, like)) as SQL);
+  }
   return conds;
 }
+const SORT = { date: repBookings.date, repName: reps.name, companyName: repCompanies.name, departmentName: departments.name, status: repBookings.status, createdAt: repBookings.createdAt };
 
 async function page(ctx: Ctx, where: SQL | undefined, q: TBookingQuery): Promise<TPage<TBooking>> {
   const { limit, offset } = pageOf(q);
   const [items, [total]] = await Promise.all([
-    joined(ctx).where(where).orderBy(desc(repBookings.date), asc(repBookings.start), asc(repBookings.id)).limit(limit).offset(offset),
-    ctx.db.select({ n: count() }).from(repBookings).where(where),
+    joined(ctx)
+      .where(where)
+      .orderBy(...(q.sort ? orderOf(q, SORT, repBookings.date) : [desc(repBookings.date)]), asc(repBookings.start), asc(repBookings.id))
+      .limit(limit)
+      .offset(offset),
+    ctx.db
+      .select({ n: count() })
+      .from(repBookings)
+      .innerJoin(reps, eq(reps.id, repBookings.repId))
+      .innerJoin(repCompanies, eq(repCompanies.id, repBookings.companyId))
+      .innerJoin(departments, eq(departments.id, repBookings.departmentId))
+      .where(where),
   ]);
   return { items: await present(ctx, items), total: total?.n ?? 0, page: q.page, pageSize: q.pageSize };
 }
@@ -120,11 +137,7 @@ export async function createBooking(ctx: Ctx, p: RepPrincipal, input: TBookingIn
     if (!rules.departmentIds.includes(dept.id) || !dept.active) throw invalid('departmentId', 'department_not_receiving');
     const notAuthorised = input.products.find((x) => !rep.products.includes(x));
     if (notAuthorised) throw invalid('products', 'product_not_authorised');
-    const suspended = await c.db
-      .select({ products: repSanctions.products })
-      .from(repSanctions)
-      .where(and(eq(repSanctions.institutionId, inst.id), eq(repSanctions.kind, 'suspend_products'), eq(repSanctions.repId, rep.id), gte(repSanctions.endsOn, today)));
-    if (suspended.some((s) => s.products.some((x) => input.products.includes(x)))) throw invalid('products', 'products_suspended');
+    await assertNotSuspended(c, inst.id, rep.companyId!, input.products);
     const slot = slotTimes(rules).find((s) => s.start === input.start);
     if (!slot) throw invalid('start', 'not_a_slot');
     if (!rules.weekdays.includes(weekdayOf(input.date))) throw invalid('date', 'not_a_reception_day');
@@ -170,6 +183,18 @@ export async function createBooking(ctx: Ctx, p: RepPrincipal, input: TBookingIn
   return (await present(ctx, [row!]))[0]!;
 }
 
+/**
+ * Refuses products whose purchasing the institution suspended for the company (the ladder's second
+ * rung): no rep of that company may promote them there until the suspension ends.
+ */
+async function assertNotSuspended(c: Ctx, institutionId: string, companyId: string, products: string[]) {
+  const suspended = await c.db
+    .select({ products: repSanctions.products })
+    .from(repSanctions)
+    .where(and(eq(repSanctions.institutionId, institutionId), eq(repSanctions.kind, 'suspend_products'), eq(repSanctions.companyId, companyId), gte(repSanctions.endsOn, todayOf(c))));
+  if (suspended.some((s) => s.products.some((x) => products.includes(x)))) throw invalid('products', 'products_suspended');
+}
+
 /** The rep withdraws a booking that has not been used. */
 export async function cancelBooking(ctx: Ctx, p: RepPrincipal, id: string): Promise<void> {
   await withTx(ctx, async (c) => {
@@ -195,6 +220,7 @@ export async function decideBooking(ctx: Ctx, id: string, input: TBookingDecisio
       if (hostIds.length < rules.hostsRequired) throw invalid('hostIds', 'hosts_required');
       const hosts = await c.db.select().from(people).where(inArray(people.id, hostIds));
       if (hosts.length !== hostIds.length || hosts.some((h) => h.institutionId !== b.institutionId || !h.active)) throw invalid('hostIds', 'wrong_institution');
+      await assertNotSuspended(c, b.institutionId, b.companyId, b.products);
       const room = input.room ?? rules.rooms[0] ?? null;
       if (room && !rules.rooms.includes(room)) throw invalid('room', 'unknown_room');
       set = { status: 'approved', hostIds, room, reason: input.reason ?? null };

@@ -12,15 +12,10 @@ import { buildXlsx } from '../../platform/xlsx.ts';
 import { formatShanghai, shanghaiDate } from '../../platform/time.ts';
 import { departments, people } from '../org/org.tables.ts';
 import { addDays, todayOf } from './reps.common.ts';
-import { institutionFor, rulesOf } from './rules.service.ts';
+import { DEFAULT_RULES, institutionFor, rulesOf } from './rules.service.ts';
 import { repCompanies, reps, repVisitHosts, repVisits } from './reps.tables.ts';
 import { exportVisits, visitFilters } from './visits.service.ts';
 
-/** Distinct departments one rep may visit in a period before it is flagged. */
-const MANY_DEPARTMENTS = 3;
-/** A host taking at least this share of a company's visits (and at least HOST_MIN of them) is flagged. */
-const HOST_SHARE = 0.6;
-const HOST_MIN = 3;
 
 /** The figures for a period (default: this month so far). */
 export async function figures(ctx: Ctx, q: { from?: string; to?: string; institutionId?: string }): Promise<TRepFigures> {
@@ -53,7 +48,10 @@ export async function figures(ctx: Ctx, q: { from?: string; to?: string; institu
   ]);
   // The monthly limit scales with the period's length in months (at least one).
   const limitInst = inst?.id ?? actorOf(ctx).institutionId;
-  const monthly = limitInst ? (await rulesOf(ctx.db, limitInst)).monthlyLimit : 4;
+  // Thresholds from the institution's reception rules (the defaults for a region-wide view).
+  const rules = limitInst ? await rulesOf(ctx.db, limitInst) : DEFAULT_RULES;
+  const monthly = rules.monthlyLimit;
+  const { manyDepartments, hostSharePercent, hostMin } = rules.unusual;
   const months = Math.max(1, Math.round((Date.parse(to) - Date.parse(from)) / (30.4 * 86_400_000)));
   const perRep = await ctx.db
     .select({ repId: repVisits.repId, repName: reps.name, companyName: repCompanies.name, visits: count(), depts: countDistinct(repVisits.departmentId) })
@@ -78,11 +76,11 @@ export async function figures(ctx: Ctx, q: { from?: string; to?: string; institu
   const unusual: TRepFigures['unusual'] = [];
   for (const r of perRep) {
     if (r.visits > monthly * months) unusual.push({ kind: 'too_many_visits', repId: r.repId, repName: r.repName, companyName: r.companyName, hostName: null, value: r.visits, limit: monthly * months });
-    if (r.depts >= MANY_DEPARTMENTS) unusual.push({ kind: 'many_departments', repId: r.repId, repName: r.repName, companyName: r.companyName, hostName: null, value: r.depts, limit: MANY_DEPARTMENTS });
+    if (r.depts >= manyDepartments) unusual.push({ kind: 'many_departments', repId: r.repId, repName: r.repName, companyName: r.companyName, hostName: null, value: r.depts, limit: manyDepartments });
   }
   for (const h of hostShare)
-    if (h.visits >= HOST_MIN && h.visits / Math.max(1, h.companyVisits) >= HOST_SHARE)
-      unusual.push({ kind: 'host_cluster', repId: null, repName: null, companyName: h.companyName, hostName: h.hostName, value: h.visits, limit: HOST_MIN });
+    if (h.visits >= hostMin && (h.visits * 100) / Math.max(1, h.companyVisits) >= hostSharePercent)
+      unusual.push({ kind: 'host_cluster', repId: null, repName: null, companyName: h.companyName, hostName: h.hostName, value: h.visits, limit: hostMin });
   return { from, to, visits: total?.n ?? 0, onSite: onSite?.n ?? 0, byCompany, byRep, byDepartment, unusual };
 }
 

@@ -13,7 +13,7 @@ import { conflict, invalid, notFound } from '../../platform/errors.ts';
 import { likeOf, pageOf } from '../../platform/pagination.ts';
 import { attachments } from '../../platform/platform.tables.ts';
 import { institutions } from '../org/org.tables.ts';
-import { companyBlacklistedSql, presentSummary, regionStatus, statusAt, summaryColumns, todayOf, withTx } from './reps.common.ts';
+import { companyBlacklistedSql, formerBlacklistedCompanySql, presentSummary, regionStatus, statusAt, summaryColumns, todayOf, withTx } from './reps.common.ts';
 import { repApprovals, repCompanies, repViolations, reps } from './reps.tables.ts';
 
 const repCount = sql<number>`(select count(*) from ${reps} where ${reps.companyId} = ${repCompanies.id})`.mapWith(Number);
@@ -102,6 +102,7 @@ export async function listReps(ctx: Ctx, q: TRepQuery) {
   if (q.q) conds.push(or(ilike(reps.name, likeOf(q.q)), ilike(repCompanies.name, likeOf(q.q)), ilike(reps.filingNo, likeOf(q.q))));
   if (q.companyId) conds.push(eq(reps.companyId, q.companyId));
   if (q.status) conds.push(sql`${status} = ${q.status}`);
+  if (q.flagged) conds.push(q.flagged === 'true' ? sql`${formerBlacklistedCompanySql} is not null` : sql`${formerBlacklistedCompanySql} is null`);
   const where = and(...conds);
   const { limit, offset } = pageOf(q);
   const [items, [total]] = await Promise.all([
@@ -159,6 +160,8 @@ export async function decideRep(ctx: Ctx, id: string, input: TRepDecision): Prom
     const rep = await getRep(c, id);
     if (input.decision !== 'reject' && input.decision !== 'suspend' && REFUSE_APPROVAL[rep.status]) throw invalid('decision', REFUSE_APPROVAL[rep.status]!);
     if ((input.decision === 'reject' || input.decision === 'suspend') && !input.reason) throw invalid('reason', 'required');
+    // Receiving someone who came over from a blacklisted company is a decision the office explains.
+    if ((input.decision === 'approve' || input.decision === 'reinstate') && rep.formerBlacklistedCompany && !input.reason) throw invalid('reason', 'former_blacklisted_reason');
     if (input.decision === 'suspend' && !input.until) throw invalid('until', 'required');
     if (input.decision === 'suspend' && input.until! < todayOf(c)) throw invalid('until', 'date_past');
     const status = ({ approve: 'approved', reinstate: 'approved', reject: 'rejected', suspend: 'suspended' } as const)[input.decision];

@@ -5,7 +5,7 @@ import type { Ctx } from '../../platform/context.ts';
 import { inTx, outer } from '../../platform/db.ts';
 import { invalid } from '../../platform/errors.ts';
 import { shanghaiDate } from '../../platform/time.ts';
-import { repApprovals, repBlacklist, repCompanies, reps } from './reps.tables.ts';
+import { repAffiliations, repApprovals, repBlacklist, repCompanies, reps } from './reps.tables.ts';
 
 /** Runs fn in one transaction with a context bound to it (the change and its audit entry commit together). */
 export function withTx<T>(ctx: Ctx, fn: (c: Ctx) => Promise<T>): Promise<T> {
@@ -20,6 +20,15 @@ export function addDays(day: string, n: number): string {
   const d = new Date(`${day}T00:00:00Z`);
   d.setUTCDate(d.getUTCDate() + n);
   return d.toISOString().slice(0, 10);
+}
+
+/** YYYY-MM-DD plus n calendar months (clamped to the month's last day). */
+export function addMonths(day: string, n: number): string {
+  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
+  const first = new Date(Date.UTC(y, m - 1 + n, 1));
+  const last = new Date(Date.UTC(first.getUTCFullYear(), first.getUTCMonth() + 1, 0)).getUTCDate();
+  first.setUTCDate(Math.min(d, last));
+  return first.toISOString().slice(0, 10);
 }
 
 /** ISO weekday of a date, 1 = Monday … 7 = Sunday. */
@@ -42,8 +51,25 @@ export const shanghaiInstant = (day: string, hhmm: string) => new Date(`${day}T$
 export const minutesOf = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
 export const hhmmOf = (m: number) => `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
 
-/** True while an active blacklist entry covers the rep (or their whole company). */
-export const blacklistedSql = sql<boolean>`exists (select 1 from ${repBlacklist} b where b.company_id = ${outer(reps.companyId)} and b.lifted_at is null and (b.rep_id is null or b.rep_id = ${outer(reps.id)}))`;
+/**
+ * True while an active blacklist entry covers the rep: a ban of their current company, or a personal
+ * ban, which follows the person (the same account, or anyone with the same ID number), whatever their
+ * company now.
+ */
+export const blacklistedSql = sql<boolean>`exists (select 1 from ${repBlacklist} b where b.lifted_at is null and b.region_id = ${outer(reps.regionId)} and (
+  (b.rep_id is null and b.company_id = ${outer(reps.companyId)})
+  or b.rep_id = ${outer(reps.id)}
+  or (b.rep_id is not null and b.national_id_hash is not null and b.national_id_hash = ${outer(reps.nationalIdHash)})))`;
+
+/**
+ * The name of a blacklisted company the person (by ID number, under any account) represented before
+ * moving to their current company: the office must look at them before receiving them. Null otherwise.
+ */
+export const formerBlacklistedCompanySql = sql<string | null>`(select c.name from ${repAffiliations} a
+  join ${repBlacklist} b on b.company_id = a.company_id and b.rep_id is null and b.lifted_at is null
+  join ${repCompanies} c on c.id = a.company_id
+  where a.region_id = ${outer(reps.regionId)} and a.national_id_hash = ${outer(reps.nationalIdHash)} and a.company_id is distinct from ${outer(reps.companyId)}
+  order by b.created_at limit 1)`;
 
 /** True while an active entry covers the company. */
 export const companyBlacklistedSql = sql<boolean>`exists (select 1 from ${repBlacklist} b where b.company_id = ${outer(repCompanies.id)} and b.lifted_at is null and b.rep_id is null)`;
@@ -94,6 +120,7 @@ export function summaryColumns(status: SQL<TRepStatus>, suspendedUntil: SQL<stri
     letterFileId: reps.letterFileId,
     status,
     suspendedUntil,
+    formerBlacklistedCompany: formerBlacklistedCompanySql,
   };
 }
 
@@ -124,6 +151,7 @@ export function presentSummary(r: SummaryRow): TRepSummary {
     hasLetter: !!r.letterFileId,
     status: r.status as TRepStatus,
     suspendedUntil: (r.suspendedUntil as string | null) ?? null,
+    formerBlacklistedCompany: (r.formerBlacklistedCompany as string | null) ?? null,
   };
 }
 

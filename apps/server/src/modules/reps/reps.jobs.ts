@@ -7,7 +7,7 @@ import { and, eq, inArray } from 'drizzle-orm';
 import type { Ctx } from '../../platform/context.ts';
 import { registerJobHandler, scheduleJob } from '../../platform/jobs.ts';
 import { accounts } from '../auth/index.ts';
-import { notify } from '../notifications/notifications.service.ts';
+import { notify, notifyMany } from '../notifications/notifications.service.ts';
 import { addDays, shanghaiInstant } from './reps.common.ts';
 import { repApprovals, repBookings, reps } from './reps.tables.ts';
 import { sendSms } from './sms.ts';
@@ -22,6 +22,14 @@ async function officeAccounts(ctx: Ctx, institutionIds: string[]) {
     .select({ id: accounts.id, institutionId: accounts.institutionId })
     .from(accounts)
     .where(and(inArray(accounts.institutionId, institutionIds), inArray(accounts.role, ['discipline_officer', 'institution_admin']), eq(accounts.active, true)));
+}
+
+/** Notifies the office accounts of the given institutions. */
+export async function notifyOffices(ctx: Ctx, institutionIds: string[], n: { title: string; body: string; link: string }) {
+  await notifyMany(
+    ctx,
+    (await officeAccounts(ctx, [...new Set(institutionIds)])).map((a) => ({ accountId: a.id, institutionId: a.institutionId, ...n })),
+  );
 }
 
 /** Schedules the reminder 30 days before, and the notice on the day after, each expiry date. */

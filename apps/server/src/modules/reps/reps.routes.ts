@@ -11,6 +11,13 @@ import {
   ZBookingQuery,
   ZCheckinResult,
   ZCodeInput,
+  ZDeskPreview,
+  ZDeskRefusal,
+  ZLadderPreview,
+  ZLadderPreviewQuery,
+  ZPurchaseSuspension,
+  ZSuspensionQuery,
+  ZViolationFromCase,
   ZCompanyInput,
   ZCompanyPatch,
   ZCompanyQuery,
@@ -44,6 +51,7 @@ import {
 } from '@qinglian/contracts';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
+import { shanghaiDate } from '../../platform/time.ts';
 import { sendDownload, XLSX_MIME } from '../../platform/xlsx.ts';
 import * as bookings from './bookings.service.ts';
 import { figures, ledgerXlsx, repVisitsCsv } from './figures.service.ts';
@@ -101,6 +109,10 @@ export async function repsRoutes(fastify: FastifyInstance) {
   );
 
   // the reception desk
+  app.post('/api/reps/checkin/preview', { schema: { tags, body: ZCodeInput, response: { 200: ZDeskPreview } }, config: manage }, (req) => visits.deskPreview(req.ctx, req.body));
+  app.post('/api/reps/checkin/refuse', { schema: { tags, body: ZDeskRefusal, response: { 200: z.object({ violationId: z.string() }) } }, config: manage }, (req) =>
+    visits.deskRefuse(req.ctx, req.body),
+  );
   app.post('/api/reps/checkin', { schema: { tags, body: ZCodeInput, response: { 200: ZCheckinResult } }, config: manage }, (req) => visits.checkIn(req.ctx, req.body));
   app.post('/api/reps/checkout', { schema: { tags, body: ZCodeInput, response: { 200: ZVisit } }, config: manage }, (req) => visits.checkOut(req.ctx, req.body));
 
@@ -129,6 +141,21 @@ export async function repsRoutes(fastify: FastifyInstance) {
 
   // violations, sanctions, blacklist
   app.get('/api/reps/violations', { schema: { tags, querystring: ZViolationQuery, response: { 200: ZPage(ZViolation) } }, config: read }, (req) => violations.listViolations(req.ctx, req.query));
+  app.get('/api/reps/violations/export', { schema: { tags, querystring: ZViolationQuery }, config: read }, async (req, reply) =>
+    sendDownload(reply, `医药代表违规记录_${shanghaiDate(req.ctx.platform.now())}.xlsx`, XLSX_MIME, await violations.violationsXlsx(req.ctx, req.query)),
+  );
+  app.get('/api/reps/ladder/preview', { schema: { tags, querystring: ZLadderPreviewQuery, response: { 200: ZLadderPreview } }, config: manage }, (req) =>
+    violations.ladderPreview(req.ctx, req.query.repId),
+  );
+  app.post('/api/reps/violations/from-case', { schema: { tags, body: ZViolationFromCase, response: { 201: ZViolation } }, config: manage }, async (req, reply) =>
+    reply.status(201).send(await violations.violationFromCase(req.ctx, req.body)),
+  );
+  app.get('/api/reps/suspensions', { schema: { tags, querystring: ZSuspensionQuery, response: { 200: ZPage(ZPurchaseSuspension) } }, config: read }, (req) =>
+    violations.listSuspensions(req.ctx, req.query),
+  );
+  app.get('/api/reps/suspensions/export', { schema: { tags, querystring: ZSuspensionQuery }, config: read }, async (req, reply) =>
+    sendDownload(reply, `暂停采购清单_${shanghaiDate(req.ctx.platform.now())}.xlsx`, XLSX_MIME, await violations.suspensionsXlsx(req.ctx, req.query)),
+  );
   app.post('/api/reps/violations', { schema: { tags, body: ZViolationInput, response: { 201: ZViolation } }, config: manage }, async (req, reply) =>
     reply.status(201).send(await violations.recordViolation(req.ctx, req.body)),
   );
@@ -137,6 +164,9 @@ export async function repsRoutes(fastify: FastifyInstance) {
   );
   app.get('/api/reps/sanctions', { schema: { tags, querystring: ZListQuery, response: { 200: ZPage(ZSanction) } }, config: read }, (req) => violations.listSanctions(req.ctx, req.query));
   app.get('/api/reps/blacklist', { schema: { tags, querystring: ZBlacklistQuery, response: { 200: ZPage(ZBlacklistEntry) } }, config: read }, (req) => violations.listBlacklist(req.ctx, req.query));
+  app.get('/api/reps/blacklist/export', { schema: { tags, querystring: ZBlacklistQuery }, config: read }, async (req, reply) =>
+    sendDownload(reply, `医药代表黑名单_${shanghaiDate(req.ctx.platform.now())}.xlsx`, XLSX_MIME, await violations.blacklistXlsx(req.ctx, req.query)),
+  );
   app.post('/api/reps/blacklist', { schema: { tags, body: ZBlacklistInput, response: { 201: ZBlacklistEntry } }, config: can('rep.blacklist') }, async (req, reply) =>
     reply.status(201).send(await violations.addToBlacklist(req.ctx, req.body)),
   );

@@ -127,6 +127,11 @@ export const receptionRules = pgTable('rep_reception_rules', {
   departmentIds: jsonb('department_ids').$type<string[]>().notNull(),
   hostsRequired: smallint('hosts_required').notNull(),
   ladder: jsonb('ladder').$type<{ kind: 'summon' | 'suspend_products' | 'blacklist_company'; months: number }[]>().notNull(),
+  /** Thresholds of the unusual-pattern figures. */
+  unusual: jsonb('unusual')
+    .$type<{ manyDepartments: number; hostSharePercent: number; hostMin: number }>()
+    .notNull()
+    .default({ manyDepartments: 3, hostSharePercent: 60, hostMin: 3 }),
   updatedAt: at('updated_at').notNull().defaultNow(),
 });
 
@@ -221,6 +226,10 @@ export const repViolations = pgTable(
     companyId: uuid('company_id').references(() => repCompanies.id),
     visitId: uuid('visit_id').references(() => repVisits.id),
     departmentId: uuid('department_id').references(() => departments.id),
+    /** The booking refused at the desk (identity mismatch). */
+    bookingId: uuid('booking_id').references(() => repBookings.id),
+    /** The integrity-code report (reports module case) this violation was recorded from. */
+    caseId: uuid('case_id'),
     kind: text('kind', { enum: ['no_booking', 'identity_mismatch', 'clinical_area', 'prescription_stats', 'gift', 'wrong_place', 'other'] }).notNull(),
     description: text('description').notNull(),
     /** Staff reports name the rep in words until the office links the record. */
@@ -267,6 +276,8 @@ export const repBlacklist = pgTable(
       .notNull()
       .references(() => repCompanies.id),
     repId: uuid('rep_id').references(() => reps.id),
+    /** A personal ban follows the person: the keyed hash of their ID number at the time of the ban. */
+    nationalIdHash: text('national_id_hash'),
     reason: text('reason').notNull(),
     sourceInstitutionId: uuid('source_institution_id').references(() => institutions.id),
     violationId: uuid('violation_id'),
@@ -276,5 +287,22 @@ export const repBlacklist = pgTable(
     liftedBy: uuid('lifted_by'),
     liftReason: text('lift_reason'),
   },
-  (t) => [index('rep_blacklist_region_idx').on(t.regionId, t.companyId)],
+  (t) => [index('rep_blacklist_region_idx').on(t.regionId, t.companyId), index('rep_blacklist_person_idx').on(t.nationalIdHash)],
+);
+
+/**
+ * Which companies a person (by the keyed hash of their ID number, whatever their account) has
+ * represented in the region: a rep of a blacklisted company who moves to another is flagged.
+ */
+export const repAffiliations = pgTable(
+  'rep_affiliations',
+  {
+    regionId: region(),
+    nationalIdHash: text('national_id_hash').notNull(),
+    companyId: uuid('company_id')
+      .notNull()
+      .references(() => repCompanies.id),
+    firstSeenAt: at('first_seen_at').notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.regionId, t.nationalIdHash, t.companyId] }), index('rep_affiliations_company_idx').on(t.companyId)],
 );

@@ -87,3 +87,44 @@ export function multipart(kind: string, filename: string, data: Buffer, mime: st
 
 export const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
 export const PDF = Buffer.from('%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n');
+
+/** The rep's profile through the real route (a company named after its credit-code seed). */
+export function putProfile(client: Client, o: { seed: number; company: number; idSeed?: number; letterUntil?: string }) {
+  return client.request({
+    method: 'PUT',
+    url: '/api/rep/profile',
+    payload: {
+      name: `代表${o.seed}`,
+      nationalId: nationalId(o.idSeed ?? o.seed),
+      filingNo: `YYDB-${o.seed}`,
+      products: ['阿莫西林胶囊', '头孢克肟片'],
+      letterFrom: '2030-01-01',
+      letterUntil: o.letterUntil ?? '2030-12-31',
+      company: { name: `企业${o.company}有限公司`, creditCode: creditCode(o.company), kind: 'manufacturer' },
+    },
+  });
+}
+
+/** Profile, photo, letter, pledge and submission; then applications to the given institutions. Returns the rep id. */
+export async function registerRep(client: Client, o: { seed: number; company: number; idSeed?: number }, institutionIds: string[]) {
+  const ok = (res: LightMyRequestResponse) => {
+    if (res.statusCode !== 200) throw new Error(`${res.statusCode} ${res.body}`);
+  };
+  ok(await putProfile(client, o));
+  ok(await client.request({ method: 'POST', url: '/api/rep/uploads', ...multipart('photo', 'me.png', PNG, 'image/png') }));
+  ok(await client.request({ method: 'POST', url: '/api/rep/uploads', ...multipart('letter', 'letter.pdf', PDF, 'application/pdf') }));
+  ok(await client.post('/api/rep/pledge', { accept: true }));
+  ok(await client.post('/api/rep/submit'));
+  for (const institutionId of institutionIds) ok(await client.post('/api/rep/applications', { institutionId }));
+  return (await client.get('/api/rep/me')).json().id as string;
+}
+
+/** Reception rules receiving in the given (administrative) department, Monday to Friday afternoons. */
+export async function openReception(office: Client, departmentId: string) {
+  const rules = (await office.get('/api/reps/rules')).json();
+  const res = await office.request({ method: 'PUT', url: '/api/reps/rules', payload: { ...rules, institutionId: undefined, weekdays: [1, 2, 3, 4, 5], departmentIds: [departmentId] } });
+  if (res.statusCode !== 200) throw new Error(`${res.statusCode} ${res.body}`);
+}
+
+/** The first field issue of a 400 answer. */
+export const issueOf = (res: LightMyRequestResponse) => res.json().error.details.issues[0] as { field: string; reason: string; message: string };

@@ -1,5 +1,5 @@
 /** Reception rules of an institution (days, times, rooms, limits, receiving departments, hosts, sanction ladder) and its slot calendar. */
-import type { TReceptionRules, TReceptionRulesInput, TSlot } from '@qinglian/contracts';
+import { DEFAULT_UNUSUAL, SUSPENSION_MONTHS, type TReceptionRules, type TReceptionRulesInput, type TSlot } from '@qinglian/contracts';
 import { and, count, eq, gte, inArray, lte } from 'drizzle-orm';
 import { assertInScope } from '../../platform/access.ts';
 import { writeAudit } from '../../platform/audit.ts';
@@ -28,6 +28,7 @@ export const DEFAULT_RULES: TReceptionRulesInput = {
     { kind: 'suspend_products', months: 3 },
     { kind: 'blacklist_company', months: 0 },
   ],
+  unusual: DEFAULT_UNUSUAL,
 };
 
 /** The rules in force at an institution (the defaults when none are saved). */
@@ -59,6 +60,9 @@ export async function getRules(ctx: Ctx, institutionId?: string): Promise<TRecep
 export async function saveRules(ctx: Ctx, input: TReceptionRulesInput): Promise<TReceptionRules> {
   const inst = await institutionFor(ctx, null);
   if (minutesOf(input.timeTo) <= minutesOf(input.timeFrom)) throw invalid('timeTo', 'time_order');
+  // "Purchasing of that rep's products suspended for 3–6 months."
+  for (const [i, step] of input.ladder.entries())
+    if (step.kind === 'suspend_products' && (step.months < SUSPENSION_MONTHS.min || step.months > SUSPENSION_MONTHS.max)) throw invalid(`ladder.${i}.months`, 'suspension_months');
   const ids = [...new Set(input.departmentIds)];
   if (ids.length) {
     const found = await ctx.db.select().from(departments).where(inArray(departments.id, ids));

@@ -3,7 +3,7 @@
  * applications to institutions. Every query is keyed by the signed-in rep: they see only their own data.
  */
 import { maskNationalId, maskPhone, PLEDGE_VERSION, type TRepInstitution, type TRepProfile, type TRepSelf } from '@qinglian/contracts';
-import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, ne, sql } from 'drizzle-orm';
 import { writeAudit } from '../../platform/audit.ts';
 import { putBlob } from '../../platform/blobs.ts';
 import type { Ctx } from '../../platform/context.ts';
@@ -13,9 +13,9 @@ import { attachments } from '../../platform/platform.tables.ts';
 import { detectType } from '../files/files.service.ts';
 import { departments, institutions, regions } from '../org/org.tables.ts';
 import { type RepPrincipal, repActorName, repRow } from './rep.auth.ts';
-import { addDays, blacklistedSql, standingOf, todayOf, withTx } from './reps.common.ts';
-import { scheduleExpiryReminders } from './reps.jobs.ts';
-import { receptionRules, repApprovals, repCompanies, reps } from './reps.tables.ts';
+import { addDays, blacklistedSql, formerBlacklistedCompanySql, standingOf, todayOf, withTx } from './reps.common.ts';
+import { notifyOffices, scheduleExpiryReminders } from './reps.jobs.ts';
+import { receptionRules, repAffiliations, repApprovals, repCompanies, reps } from './reps.tables.ts';
 
 const MAX_FILE = 8 * 1024 * 1024;
 
@@ -104,7 +104,26 @@ export async function saveProfile(ctx: Ctx, p: RepPrincipal, input: TRepProfile)
     };
     const identityChanged = rep.submittedAt && (rep.nationalIdHash !== idHash || rep.companyId !== company!.id || rep.name !== input.name);
     await c.db.update(reps).set(set).where(eq(reps.id, rep.id));
-    if (identityChanged) await c.db.update(repApprovals).set({ status: 'pending', decidedAt: null, decidedBy: null }).where(eq(repApprovals.repId, rep.id));
+    // Remember which companies this person represented (by ID number, whatever the account), so a move
+    // away from a blacklisted company is flagged for the offices.
+    const seen = [{ hash: idHash, companyId: company!.id }];
+    if (rep.nationalIdHash && rep.companyId) seen.push({ hash: rep.nationalIdHash, companyId: rep.companyId }, { hash: idHash, companyId: rep.companyId });
+    await c.db
+      .insert(repAffiliations)
+      .values(seen.map((x) => ({ regionId: rep.regionId, nationalIdHash: x.hash, companyId: x.companyId, firstSeenAt: c.platform.now() })))
+      .onConflictDoNothing();
+    if (identityChanged) await c.db.update(repApprovals).set({ status: 'pending', decidedAt: null, decidedBy: null }).where(and(eq(repApprovals.repId, rep.id), ne(repApprovals.status, 'rejected')));
+    if (rep.submittedAt && rep.letterUntil !== input.letterUntil) await scheduleExpiryReminders(c, rep.id, { letterUntil: input.letterUntil, registeredUntil: null });
+    const [flag] = await c.db.select({ former: formerBlacklistedCompanySql }).from(reps).where(eq(reps.id, rep.id));
+    if (flag?.former && rep.companyId !== company!.id) {
+      const insts = await c.db.select({ id: repApprovals.institutionId }).from(repApprovals).where(eq(repApprovals.repId, rep.id));
+      await notifyOffices(c, insts.map((x) => x.id), {
+        title: '原黑名单企业代表变更了所属企业',
+        body: `${input.name}原属已列入黑名单的${flag.former}，现登记为${company!.name}的代表，请复核。`,
+        link: `/reps/registry?rep=${rep.id}`,
+      });
+      await writeAudit(c, { action: 'rep.flag_former_blacklisted', targetType: 'rep', targetId: rep.id, regionId: rep.regionId, actorName: repActorName(rep), after: { formerCompany: flag.former, companyId: company!.id } });
+    }
     const { nationalIdSealed: _s, nationalIdHash: _h, ...after } = set;
     await writeAudit(c, { action: 'rep.profile', targetType: 'rep', targetId: rep.id, regionId: rep.regionId, actorName: repActorName({ ...rep, name: input.name }), after });
   });
@@ -114,7 +133,7 @@ export async function saveProfile(ctx: Ctx, p: RepPrincipal, input: TRepProfile)
 /** Stores a document the rep uploads: the photo (an image, metadata removed), the authorisation letter or the company licence. */
 export async function upload(ctx: Ctx, p: RepPrincipal, kind: 'photo' | 'letter' | 'licence', filename: string, data: Buffer): Promise<TRepSelf> {
   if (data.length > MAX_FILE) throw new AppError('file_too_large', 'file_too_large', undefined, { max: MAX_FILE / 1048576 });
-  if (data.length === 0) throw invalid('file', 'required');
+  if (data.length === 0) throw invalid('file', 'file_is_empty');
   let mime = await detectType(data);
   if (kind === 'photo' && !mime.startsWith('image/')) throw new AppError('file_type_not_allowed', 'file_type_not_allowed', { detected: mime, field: 'file' }, { type: mime });
   if (kind !== 'photo' && !(mime.startsWith('image/') || mime === 'application/pdf'))
@@ -158,10 +177,27 @@ export async function submit(ctx: Ctx, p: RepPrincipal): Promise<TRepSelf> {
       ['pledge', rep.pledgeSignedAt],
     ].find(([, v]) => !v);
     if (missing) throw invalid(missing[0] as string, 'required');
+    // A renewal is a fresh commitment: the pledge is signed again, and the offices review the rep again.
+    const renewal = !!rep.submittedAt;
+    if (renewal && rep.pledgeSignedAt! <= rep.submittedAt!) throw invalid('pledge', 'pledge_resign');
     const registeredUntil = addDays(todayOf(c), 365);
     await c.db.update(reps).set({ submittedAt: c.platform.now(), registeredUntil }).where(eq(reps.id, rep.id));
     await scheduleExpiryReminders(c, rep.id, { letterUntil: rep.letterUntil, registeredUntil });
-    await writeAudit(c, { action: 'rep.submit', targetType: 'rep', targetId: rep.id, regionId: rep.regionId, actorName: repActorName(rep), after: { registeredUntil } });
+    if (renewal) {
+      const back = await c.db
+        .update(repApprovals)
+        .set({ status: 'pending', decidedAt: null, decidedBy: null })
+        .where(and(eq(repApprovals.repId, rep.id), eq(repApprovals.status, 'approved')))
+        .returning({ institutionId: repApprovals.institutionId });
+      await notifyOffices(
+        c,
+        back.map((a) => a.institutionId),
+        { title: '医药代表续期待复核', body: `${rep.name ?? ''}已续期备案并重新签署廉洁承诺，请复核后重新准入。`, link: `/reps/registry?rep=${rep.id}` },
+      );
+    }
+    const entry = { targetType: 'rep', targetId: rep.id, regionId: rep.regionId, actorName: repActorName(rep), after: { registeredUntil } };
+    if (renewal) await writeAudit(c, { action: 'rep.renew', ...entry });
+    else await writeAudit(c, { action: 'rep.submit', ...entry });
   });
   return me(ctx, p);
 }
@@ -174,8 +210,20 @@ export async function apply(ctx: Ctx, p: RepPrincipal, institutionId: string): P
     const [inst] = await c.db.select().from(institutions).where(and(eq(institutions.id, institutionId), eq(institutions.regionId, rep.regionId), eq(institutions.active, true)));
     if (!inst) throw invalid('institutionId', 'unknown_institution');
     const res = await c.db.insert(repApprovals).values({ repId: rep.id, institutionId, status: 'pending', createdAt: c.platform.now() }).onConflictDoNothing().returning();
-    if (res.length)
+    if (res.length) {
       await writeAudit(c, { action: 'rep.apply', targetType: 'rep', targetId: rep.id, institutionId, regionId: rep.regionId, actorName: repActorName(rep) });
+      return;
+    }
+    // After a rejection the rep may apply again (with the documents put right); the office decides anew.
+    const again = await c.db
+      .update(repApprovals)
+      .set({ status: 'pending', decidedAt: null, decidedBy: null })
+      .where(and(eq(repApprovals.repId, rep.id), eq(repApprovals.institutionId, institutionId), eq(repApprovals.status, 'rejected')))
+      .returning();
+    if (again.length) {
+      await writeAudit(c, { action: 'rep.reapply', targetType: 'rep', targetId: rep.id, institutionId, regionId: rep.regionId, actorName: repActorName(rep), before: { status: 'rejected', reason: again[0]!.reason } });
+      await notifyOffices(c, [institutionId], { title: '医药代表重新申请准入', body: `${rep.name ?? ''}在被驳回后重新申请准入，请审核。`, link: `/reps/registry?rep=${rep.id}` });
+    }
   });
   return me(ctx, p);
 }

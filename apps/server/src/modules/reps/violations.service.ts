@@ -4,15 +4,33 @@
  * climbs the institution's sanction ladder: by default a summons, then the rep's products suspended,
  * then the company blacklisted — region-wide, so no institution of the region receives it.
  */
-import type { TBlacklistEntry, TPage, TSanction, TSightingInput, TViolation, TViolationDecision, TViolationInput } from '@qinglian/contracts';
-import { and, asc, count, desc, eq, isNull, type SQL } from 'drizzle-orm';
-import { assertInScope, scopeWhere } from '../../platform/access.ts';
+import {
+  SUSPENSION_MONTHS,
+  type TBlacklistEntry,
+  type TBlacklistQuery,
+  type TLadderPreview,
+  type TPage,
+  type TPurchaseSuspension,
+  type TSanction,
+  type TSightingInput,
+  type TSuspensionQuery,
+  type TViolation,
+  type TViolationDecision,
+  type TViolationFromCase,
+  type TViolationInput,
+  type TViolationQuery,
+} from '@qinglian/contracts';
+import { and, asc, count, desc, eq, gte, ilike, isNotNull, isNull, or, type SQL, sql } from 'drizzle-orm';
+import { assertInScope, scopeOf, scopeWhere } from '../../platform/access.ts';
 import { writeAudit } from '../../platform/audit.ts';
 import { actorOf, type Ctx } from '../../platform/context.ts';
-import { invalid, notFound } from '../../platform/errors.ts';
-import { pageOf } from '../../platform/pagination.ts';
+import { conflict, forbidden, invalid, notFound } from '../../platform/errors.ts';
+import { likeOf, orderOf, pageOf } from '../../platform/pagination.ts';
+import { formatShanghai } from '../../platform/time.ts';
+import { buildXlsx } from '../../platform/xlsx.ts';
+import { visibleCase } from '../reports/cases.access.ts';
 import { departments, institutions } from '../org/org.tables.ts';
-import { activeBlacklist, addDays, todayOf, withTx } from './reps.common.ts';
+import { activeBlacklist, addMonths, todayOf, withTx } from './reps.common.ts';
 import { rulesOf } from './rules.service.ts';
 import { repBlacklist, repCompanies, repSanctions, reps, repViolations, repVisits } from './reps.tables.ts';
 
@@ -29,6 +47,8 @@ const present = (v: Row): TViolation => ({
   description: v.description,
   occurredAt: v.occurredAt.toISOString(),
   status: v.status,
+  bookingId: v.bookingId,
+  caseId: v.caseId,
   step: v.step,
   sanction: v.sanction,
   createdAt: v.createdAt.toISOString(),
@@ -41,16 +61,37 @@ const select = (c: Ctx) =>
     .leftJoin(reps, eq(reps.id, repViolations.repId))
     .leftJoin(repCompanies, eq(repCompanies.id, repViolations.companyId));
 
-/** Violations at the caller's institution (region users: the region's). */
-export async function listViolations(ctx: Ctx, q: { page: number; pageSize: number; status?: TViolation['status']; companyId?: string }): Promise<TPage<TViolation>> {
+function violationWhere(ctx: Ctx, q: Partial<TViolationQuery>) {
   const conds: (SQL | undefined)[] = [scopeWhere(actorOf(ctx), { institutionId: repViolations.institutionId })];
   if (q.status) conds.push(eq(repViolations.status, q.status));
   if (q.companyId) conds.push(eq(repViolations.companyId, q.companyId));
-  const where = and(...conds);
+  if (q.kind) conds.push(eq(repViolations.kind, q.kind));
+  if (q.caseId) conds.push(eq(repViolations.caseId, q.caseId));
+  if (q.q) {
+    const like = likeOf(q.q);
+    conds.push(or(ilike(reps.name, like), ilike(repViolations.reportedRepName, like), ilike(repCompanies.name, like), ilike(repViolations.reportedCompanyName, like), ilike(repViolations.description, like)));
+  }
+  return and(...conds);
+}
+const VIOLATION_SORT = { occurredAt: repViolations.occurredAt, repName: reps.name, companyName: repCompanies.name, kind: repViolations.kind, status: repViolations.status };
+
+/** Violations at the caller's institution (region users: the region's); search and sort as every list. */
+export async function listViolations(ctx: Ctx, q: TViolationQuery): Promise<TPage<TViolation>> {
+  const where = violationWhere(ctx, q);
   const { limit, offset } = pageOf(q);
+  const order = q.sort ? orderOf(q, VIOLATION_SORT, repViolations.occurredAt) : [desc(repViolations.occurredAt)];
   const [items, [total]] = await Promise.all([
-    select(ctx).where(where).orderBy(desc(repViolations.occurredAt), asc(repViolations.id)).limit(limit).offset(offset),
-    ctx.db.select({ n: count() }).from(repViolations).where(where),
+    select(ctx)
+      .where(where)
+      .orderBy(...order, asc(repViolations.id))
+      .limit(limit)
+      .offset(offset),
+    ctx.db
+      .select({ n: count() })
+      .from(repViolations)
+      .leftJoin(reps, eq(reps.id, repViolations.repId))
+      .leftJoin(repCompanies, eq(repCompanies.id, repViolations.companyId))
+      .where(where),
   ]);
   return { items: items.map((r) => present({ ...r.v, repName: r.repName, companyName: r.companyName })), total: total?.n ?? 0, page: q.page, pageSize: q.pageSize };
 }
@@ -178,7 +219,7 @@ async function confirm(c: Ctx, id: string, repId: string): Promise<void> {
     .update(repViolations)
     .set({ status: 'confirmed', repId, companyId, step, sanction: rung.kind, decidedAt: now, decidedBy: actor.accountId })
     .where(eq(repViolations.id, id));
-  const endsOn = rung.kind === 'suspend_products' ? addDays(today, Math.round((rung.months || 3) * 30.4)) : null;
+  const endsOn = rung.kind === 'suspend_products' ? addMonths(today, suspensionMonths(rung.months)) : null;
   const [s] = await c.db
     .insert(repSanctions)
     .values({ institutionId: v!.institutionId, companyId, repId, violationId: id, kind: rung.kind, products: rung.kind === 'suspend_products' ? rep!.products : [], startsOn: today, endsOn, createdAt: now })
@@ -245,32 +286,53 @@ const presentBl = ({ e, ...r }: BlRow): TBlacklistEntry => ({
   liftedAt: e.liftedAt?.toISOString() ?? null,
 });
 
-/** The region's blacklist, visible to every institution of the region. */
-export async function listBlacklist(ctx: Ctx, q: { page: number; pageSize: number; active?: 'true' | 'false' }): Promise<TPage<TBlacklistEntry>> {
+const BLACKLIST_SORT = { createdAt: repBlacklist.createdAt, companyName: repCompanies.name, liftedAt: repBlacklist.liftedAt };
+function blacklistWhere(ctx: Ctx, q: Partial<TBlacklistQuery>) {
   const conds: (SQL | undefined)[] = [scopeWhere(actorOf(ctx), { regionId: repBlacklist.regionId })];
-  if (q.active) conds.push(q.active === 'true' ? isNull(repBlacklist.liftedAt) : undefined);
-  const where = and(...conds);
+  if (q.active) conds.push(q.active === 'true' ? isNull(repBlacklist.liftedAt) : isNotNull(repBlacklist.liftedAt));
+  if (q.q) {
+    const like = likeOf(q.q);
+    conds.push(or(ilike(repCompanies.name, like), ilike(repCompanies.creditCode, like), ilike(reps.name, like), ilike(repBlacklist.reason, like)));
+  }
+  return and(...conds);
+}
+
+/** The region's blacklist, visible to every institution of the region; search and sort as every list. */
+export async function listBlacklist(ctx: Ctx, q: TBlacklistQuery): Promise<TPage<TBlacklistEntry>> {
+  const where = blacklistWhere(ctx, q);
   const { limit, offset } = pageOf(q);
+  const order = q.sort ? orderOf(q, BLACKLIST_SORT, repBlacklist.createdAt) : [desc(repBlacklist.createdAt)];
   const [items, [total]] = await Promise.all([
-    blacklistSelect(ctx).where(where).orderBy(desc(repBlacklist.createdAt)).limit(limit).offset(offset),
-    ctx.db.select({ n: count() }).from(repBlacklist).where(where),
+    blacklistSelect(ctx)
+      .where(where)
+      .orderBy(...order, asc(repBlacklist.id))
+      .limit(limit)
+      .offset(offset),
+    ctx.db
+      .select({ n: count() })
+      .from(repBlacklist)
+      .innerJoin(repCompanies, eq(repCompanies.id, repBlacklist.companyId))
+      .leftJoin(reps, eq(reps.id, repBlacklist.repId))
+      .where(where),
   ]);
   return { items: items.map(presentBl), total: total?.n ?? 0, page: q.page, pageSize: q.pageSize };
 }
 
-/** Blacklists a company (or one of its reps) for the whole region. */
+/** Blacklists a company (or one of its reps: the ban then follows the person by ID number) for the whole region. */
 export async function addToBlacklist(ctx: Ctx, input: { companyId: string; repId?: string | null; reason: string }): Promise<TBlacklistEntry> {
   const actor = actorOf(ctx);
   const id = await withTx(ctx, async (c) => {
     const [company] = await c.db.select().from(repCompanies).where(eq(repCompanies.id, input.companyId));
     if (!company || company.regionId !== actor.regionId) throw invalid('companyId', 'unknown_company');
+    let nationalIdHash: string | null = null;
     if (input.repId) {
       const [rep] = await c.db.select().from(reps).where(eq(reps.id, input.repId));
       if (!rep || rep.companyId !== company.id) throw invalid('repId', 'unknown_rep');
+      nationalIdHash = rep.nationalIdHash;
     }
     const [b] = await c.db
       .insert(repBlacklist)
-      .values({ regionId: company.regionId, companyId: company.id, repId: input.repId ?? null, reason: input.reason, sourceInstitutionId: actor.institutionId, createdBy: actor.accountId, createdAt: c.platform.now() })
+      .values({ regionId: company.regionId, companyId: company.id, repId: input.repId ?? null, nationalIdHash, reason: input.reason, sourceInstitutionId: actor.institutionId, createdBy: actor.accountId, createdAt: c.platform.now() })
       .returning();
     await writeAudit(c, { action: 'rep.blacklist_add', targetType: 'rep_blacklist', targetId: b!.id, regionId: company.regionId, institutionId: actor.institutionId, after: input });
     return b!.id;
@@ -279,17 +341,191 @@ export async function addToBlacklist(ctx: Ctx, input: { companyId: string; repId
   return presentBl(row!);
 }
 
-/** Lifts a blacklist entry of the caller's region, with a reason. */
+/**
+ * Lifts a blacklist entry, with a reason. Only the institution that imposed it, or the region's
+ * supervisors and administrators, may lift it: another institution of the region gets a 403, anyone
+ * outside the region a 404.
+ */
 export async function liftBlacklist(ctx: Ctx, id: string, reason: string): Promise<TBlacklistEntry> {
   const actor = actorOf(ctx);
   await withTx(ctx, async (c) => {
     const [e] = await c.db.select().from(repBlacklist).where(eq(repBlacklist.id, id));
     if (!e) throw notFound('blacklist');
     assertInScope(actor, { regionId: e.regionId });
+    const regionUser = scopeOf(actor) === 'region';
+    if (!regionUser && (!actor.institutionId || actor.institutionId !== e.sourceInstitutionId)) throw forbidden();
     if (e.liftedAt) throw invalid('id', 'already_lifted');
     await c.db.update(repBlacklist).set({ liftedAt: c.platform.now(), liftedBy: actor.accountId, liftReason: reason }).where(eq(repBlacklist.id, id));
     await writeAudit(c, { action: 'rep.blacklist_lift', targetType: 'rep_blacklist', targetId: id, regionId: e.regionId, institutionId: actor.institutionId, after: { reason } });
   });
   const [row] = await blacklistSelect(ctx).where(eq(repBlacklist.id, id));
   return presentBl(row!);
+}
+
+/** The blacklist as .xlsx (same filters as the list); the export is audited. */
+export async function blacklistXlsx(ctx: Ctx, q: Partial<TBlacklistQuery>): Promise<Buffer> {
+  const rows = (await blacklistSelect(ctx).where(blacklistWhere(ctx, q)).orderBy(desc(repBlacklist.createdAt)).limit(50_000)).map(presentBl);
+  await writeAudit(ctx, { action: 'rep.blacklist_export', targetType: 'rep_blacklist', regionId: actorOf(ctx).regionId, institutionId: actorOf(ctx).institutionId, after: { ...q, rows: rows.length } });
+  return buildXlsx('医药代表黑名单', [
+    { header: '企业', width: 28, value: (r: TBlacklistEntry) => r.companyName },
+    { header: '统一社会信用代码', width: 22, value: (r) => r.creditCode },
+    { header: '范围', width: 10, value: (r) => (r.repId ? `个人：${r.repName ?? ''}` : '整个企业') },
+    { header: '原因', width: 40, value: (r) => r.reason },
+    { header: '决定机构', width: 18, value: (r) => r.sourceInstitutionName ?? '本地区' },
+    { header: '列入时间', width: 20, value: (r) => formatShanghai(new Date(r.createdAt)) },
+    { header: '解除时间', width: 20, value: (r) => (r.liftedAt ? formatShanghai(new Date(r.liftedAt)) : '') },
+  ], rows);
+}
+
+const KIND_LABEL: Record<TViolation['kind'], string> = {
+  no_booking: '未预约来访',
+  identity_mismatch: '身份不符',
+  clinical_area: '进入临床区域',
+  prescription_stats: '统方',
+  gift: '送礼',
+  wrong_place: '未在规定地点',
+  other: '其他',
+};
+const STATUS_LABEL: Record<TViolation['status'], string> = { reported: '待确认', confirmed: '已确认', dismissed: '不予认定' };
+const SANCTION_LABEL: Record<TSanction['kind'], string> = { summon: '约谈企业', suspend_products: '暂停采购', blacklist_company: '列入黑名单' };
+
+/** Violations as .xlsx (same filters as the list); the export is audited. */
+export async function violationsXlsx(ctx: Ctx, q: Partial<TViolationQuery>): Promise<Buffer> {
+  const list = (await select(ctx).where(violationWhere(ctx, q)).orderBy(desc(repViolations.occurredAt)).limit(50_000)).map((r) => present({ ...r.v, repName: r.repName, companyName: r.companyName }));
+  await writeAudit(ctx, { action: 'rep.violations_export', targetType: 'rep_violation', institutionId: actorOf(ctx).institutionId, after: { ...q, rows: list.length } });
+  return buildXlsx('医药代表违规记录', [
+    { header: '发生时间', width: 20, value: (r: TViolation) => formatShanghai(new Date(r.occurredAt)) },
+    { header: '医药代表', width: 12, value: (r) => r.repName },
+    { header: '企业', width: 28, value: (r) => r.companyName },
+    { header: '类型', width: 14, value: (r) => KIND_LABEL[r.kind] },
+    { header: '情况', width: 40, value: (r) => r.description },
+    { header: '状态', width: 10, value: (r) => STATUS_LABEL[r.status] },
+    { header: '第几次', width: 8, value: (r) => r.step },
+    { header: '处理', width: 12, value: (r) => (r.sanction ? SANCTION_LABEL[r.sanction] : '') },
+  ], list);
+}
+
+/** What confirming a violation of this rep would trigger at the caller's institution (the next rung of the ladder). */
+export async function ladderPreview(ctx: Ctx, repId: string): Promise<TLadderPreview> {
+  const inst = actorOf(ctx).institutionId;
+  if (!inst) throw invalid('institutionId', 'required');
+  const rep = await repOfRegion(ctx, repId);
+  const [company] = await ctx.db.select().from(repCompanies).where(eq(repCompanies.id, rep.companyId!));
+  const [prior] = await ctx.db
+    .select({ n: count() })
+    .from(repViolations)
+    .where(and(eq(repViolations.institutionId, inst), eq(repViolations.companyId, rep.companyId!), eq(repViolations.status, 'confirmed')));
+  const step = (prior?.n ?? 0) + 1;
+  const ladder = (await rulesOf(ctx.db, inst)).ladder;
+  const rung = ladder[Math.min(step, ladder.length) - 1]!;
+  return { companyId: company!.id, companyName: company!.name, step, kind: rung.kind, months: rung.kind === 'suspend_products' ? suspensionMonths(rung.months) : 0 };
+}
+
+/** A suspension's length within the three to six months the rules allow. */
+const suspensionMonths = (m: number) => Math.min(SUSPENSION_MONTHS.max, Math.max(SUSPENSION_MONTHS.min, m || SUSPENSION_MONTHS.min));
+
+function suspensionWhere(ctx: Ctx, q: Partial<TSuspensionQuery>) {
+  const actor = actorOf(ctx);
+  const conds: (SQL | undefined)[] = [
+    scopeWhere(actor, { institutionId: repSanctions.institutionId }),
+    eq(repSanctions.kind, 'suspend_products'),
+    gte(repSanctions.endsOn, todayOf(ctx)),
+  ];
+  if (q.institutionId) conds.push(eq(repSanctions.institutionId, q.institutionId));
+  if (q.q) {
+    const like = likeOf(q.q);
+    conds.push(or(ilike(repCompanies.name, like), ilike(repCompanies.creditCode, like), sql`${repSanctions.products}::text ilike ${like}`));
+  }
+  return and(...conds);
+}
+const suspensionSelect = (c: Ctx) =>
+  c.db
+    .select({ s: repSanctions, companyName: repCompanies.name, creditCode: repCompanies.creditCode, repName: reps.name, institutionName: institutions.name })
+    .from(repSanctions)
+    .innerJoin(repCompanies, eq(repCompanies.id, repSanctions.companyId))
+    .innerJoin(institutions, eq(institutions.id, repSanctions.institutionId))
+    .leftJoin(reps, eq(reps.id, repSanctions.repId));
+type SusRow = Awaited<ReturnType<ReturnType<typeof suspensionSelect>['where']>>[number];
+const presentSus = ({ s, ...r }: SusRow): TPurchaseSuspension => ({
+  id: s.id,
+  institutionId: s.institutionId,
+  institutionName: r.institutionName,
+  companyId: s.companyId,
+  companyName: r.companyName,
+  creditCode: r.creditCode,
+  repName: r.repName,
+  products: s.products,
+  startsOn: s.startsOn,
+  endsOn: s.endsOn!,
+  violationId: s.violationId,
+});
+const SUSPENSION_SORT = { endsOn: repSanctions.endsOn, startsOn: repSanctions.startsOn, companyName: repCompanies.name };
+
+/** Purchase suspensions in force (products, company, until) at the caller's institution (region users: the region's). */
+export async function listSuspensions(ctx: Ctx, q: TSuspensionQuery): Promise<TPage<TPurchaseSuspension>> {
+  const where = suspensionWhere(ctx, q);
+  const { limit, offset } = pageOf(q);
+  const [items, [total]] = await Promise.all([
+    suspensionSelect(ctx)
+      .where(where)
+      .orderBy(...orderOf(q, SUSPENSION_SORT, repSanctions.endsOn), asc(repSanctions.id))
+      .limit(limit)
+      .offset(offset),
+    ctx.db.select({ n: count() }).from(repSanctions).innerJoin(repCompanies, eq(repCompanies.id, repSanctions.companyId)).where(where),
+  ]);
+  return { items: items.map(presentSus), total: total?.n ?? 0, page: q.page, pageSize: q.pageSize };
+}
+
+/** The suspensions in force as .xlsx for procurement; the export is audited. */
+export async function suspensionsXlsx(ctx: Ctx, q: Partial<TSuspensionQuery>): Promise<Buffer> {
+  const rows = (await suspensionSelect(ctx).where(suspensionWhere(ctx, q)).orderBy(asc(repSanctions.endsOn)).limit(50_000)).map(presentSus);
+  await writeAudit(ctx, { action: 'rep.suspensions_export', targetType: 'rep_sanction', institutionId: actorOf(ctx).institutionId, after: { ...q, rows: rows.length } });
+  return buildXlsx('暂停采购清单', [
+    { header: '医疗机构', width: 18, value: (r: TPurchaseSuspension) => r.institutionName },
+    { header: '企业', width: 28, value: (r) => r.companyName },
+    { header: '统一社会信用代码', width: 22, value: (r) => r.creditCode },
+    { header: '暂停采购的产品', width: 40, value: (r) => r.products.join('、') },
+    { header: '起始日', width: 12, value: (r) => r.startsOn },
+    { header: '截止日', width: 12, value: (r) => r.endsOn },
+    { header: '违规代表', width: 12, value: (r) => r.repName },
+  ], rows);
+}
+
+/**
+ * The office turns a patient's integrity-code report of a rep in a clinical area into a violation
+ * (kind `clinical_area`) of the rep it picked, linked to the case; once per case.
+ */
+export async function violationFromCase(ctx: Ctx, input: TViolationFromCase): Promise<TViolation> {
+  const actor = actorOf(ctx);
+  const inst = actor.institutionId;
+  if (!inst) throw invalid('institutionId', 'required');
+  const id = await withTx(ctx, async (c) => {
+    const kase = await visibleCase(c.db, actor, input.caseId);
+    if (kase.institutionId !== inst) throw notFound('case');
+    if (kase.category !== 'rep_in_clinical') throw invalid('caseId', 'case_not_rep_report');
+    const [dup] = await c.db.select({ id: repViolations.id }).from(repViolations).where(eq(repViolations.caseId, kase.id));
+    if (dup) throw conflict('caseId', 'case_already_recorded');
+    const rep = await repOfRegion(c, input.repId);
+    const description = input.description ?? `患者通过医廉码反映（${kase.number}）：${kase.text}`.slice(0, 2000);
+    const [row] = await c.db
+      .insert(repViolations)
+      .values({
+        institutionId: inst,
+        repId: rep.id,
+        companyId: rep.companyId,
+        departmentId: kase.departmentId,
+        caseId: kase.id,
+        kind: 'clinical_area',
+        description,
+        occurredAt: kase.receivedAt,
+        status: 'reported',
+        reportedBy: actor.accountId,
+        createdAt: c.platform.now(),
+      })
+      .returning();
+    await writeAudit(c, { action: 'rep.violation_from_case', targetType: 'rep_violation', targetId: row!.id, institutionId: inst, after: { caseId: kase.id, caseNumber: kase.number, repId: rep.id } });
+    if (input.confirm) await confirm(c, row!.id, rep.id);
+    return row!.id;
+  });
+  return present(await violationRow(ctx, id));
 }

@@ -5,18 +5,18 @@
  */
 import { outer } from '../../platform/db.ts';
 import crypto from 'node:crypto';
-import type { TBadge, TCodeInput, TPage, TVisit, TVisitQuery, TVisitRecord } from '@qinglian/contracts';
-import { and, asc, count, desc, eq, gte, inArray, isNotNull, isNull, lt, type SQL, sql } from 'drizzle-orm';
+import type { TBadge, TCodeInput, TDeskPreview, TDeskRefusal, TPage, TVisit, TVisitQuery, TVisitRecord } from '@qinglian/contracts';
+import { and, asc, count, desc, eq, gte, ilike, inArray, isNotNull, isNull, lt, or, type SQL, sql } from 'drizzle-orm';
 import { assertInScope, scopeWhere } from '../../platform/access.ts';
 import { writeAudit } from '../../platform/audit.ts';
 import { actorOf, type Ctx } from '../../platform/context.ts';
 import { invalid, notFound } from '../../platform/errors.ts';
-import { pageOf } from '../../platform/pagination.ts';
+import { likeOf, orderOf, pageOf } from '../../platform/pagination.ts';
 import { formatShanghai } from '../../platform/time.ts';
 import { departments, institutions, people } from '../org/org.tables.ts';
 import { codeHash } from './bookings.service.ts';
 import { addDays, blacklistedSql, minutesOf, shanghaiInstant, standingOf, todayOf, withTx } from './reps.common.ts';
-import { repApprovals, repBookings, repCompanies, reps, repVisitHosts, repVisits } from './reps.tables.ts';
+import { repApprovals, repBookings, repCompanies, reps, repViolations, repVisitHosts, repVisits } from './reps.tables.ts';
 
 /** Reps may be let in this long before their slot starts. */
 const EARLY_MINUTES = 30;
@@ -80,6 +80,11 @@ export function visitFilters(ctx: Ctx, q: Partial<TVisitQuery>): SQL {
   if (q.to) conds.push(lt(repVisits.checkedInAt, shanghaiInstant(addDays(q.to, 1), '00:00')));
   if (q.companyId) conds.push(eq(repVisits.companyId, q.companyId));
   if (q.repId) conds.push(eq(repVisits.repId, q.repId));
+  if (q.institutionId) conds.push(eq(repVisits.institutionId, q.institutionId));
+  if (q.q) {
+    const like = likeOf(q.q);
+    conds.push(or(ilike(repVisits.number, like), ilike(reps.name, like), ilike(repCompanies.name, like), ilike(repBookings.purpose, like)));
+  }
   if (q.status === 'on_site') conds.push(isNull(repVisits.checkedOutAt));
   if (q.status === 'left') conds.push(and(isNotNull(repVisits.checkedOutAt), isNull(repVisits.recordedAt)));
   const unconfirmed = sql`exists (select 1 from ${repVisitHosts} h where h.visit_id = ${outer(repVisits.id)} and h.confirmed_at is null)`;
@@ -88,13 +93,25 @@ export function visitFilters(ctx: Ctx, q: Partial<TVisitQuery>): SQL {
   return and(...conds) as SQL;
 }
 
-/** The visit ledger (台账) of the caller's institution (region users: the region's). */
+const SORT = { checkedInAt: repVisits.checkedInAt, repName: reps.name, companyName: repCompanies.name, departmentName: departments.name, number: repVisits.number };
+
+/** The visit ledger (台账) of the caller's institution (region users: the region's, or one institution of it). */
 export async function listVisits(ctx: Ctx, q: TVisitQuery): Promise<TPage<TVisit>> {
   const where = visitFilters(ctx, q);
   const { limit, offset } = pageOf(q);
   const [items, [total]] = await Promise.all([
-    joined(ctx).where(where).orderBy(desc(repVisits.checkedInAt), asc(repVisits.id)).limit(limit).offset(offset),
-    ctx.db.select({ n: count() }).from(repVisits).where(where),
+    joined(ctx)
+      .where(where)
+      .orderBy(...(q.sort ? orderOf(q, SORT, repVisits.checkedInAt) : [desc(repVisits.checkedInAt)]), asc(repVisits.id))
+      .limit(limit)
+      .offset(offset),
+    ctx.db
+      .select({ n: count() })
+      .from(repVisits)
+      .innerJoin(repBookings, eq(repBookings.id, repVisits.bookingId))
+      .innerJoin(reps, eq(reps.id, repVisits.repId))
+      .innerJoin(repCompanies, eq(repCompanies.id, repVisits.companyId))
+      .where(where),
   ]);
   return { items: await present(ctx, items), total: total?.n ?? 0, page: q.page, pageSize: q.pageSize };
 }
@@ -152,21 +169,100 @@ async function bookingByCode(ctx: Ctx, input: TCodeInput) {
   return b;
 }
 
+/** How long the desk may hold a code it is comparing against the person in front of it. */
+const DESK_HOLD_MS = 5 * 60_000;
+
+/** The booking behind a code, checked for a check-in now: approved, today, in its slot (or up to 30 min before). */
+async function bookingForCheckIn(c: Ctx, input: TCodeInput) {
+  const b = await bookingByCode(c, input);
+  if (b.status !== 'approved') throw invalid('code', 'booking_wrong_status');
+  const now = c.platform.now();
+  const today = todayOf(c);
+  const nowMin = minutesOf(formatShanghai(now).slice(11, 16));
+  if (b.date !== today || nowMin < minutesOf(b.start) - EARLY_MINUTES || nowMin > minutesOf(b.end)) throw invalid('code', 'outside_slot');
+  const [rep] = await c.db.select({ r: reps, blacklisted: blacklistedSql.mapWith(Boolean) }).from(reps).where(eq(reps.id, b.repId));
+  const [approval] = await c.db.select().from(repApprovals).where(and(eq(repApprovals.repId, b.repId), eq(repApprovals.institutionId, b.institutionId)));
+  const standing = standingOf({ ...rep!.r, blacklisted: rep!.blacklisted }, approval, today);
+  if (standing !== 'approved') throw invalid('code', `rep_${standing}`);
+  if (rep!.r.companyId !== b.companyId) throw invalid('code', 'identity_mismatch');
+  return { b, rep: rep!.r };
+}
+
+/**
+ * The desk's identity check before anyone is let in: the registry's photo and masked ID next to the
+ * booking. The code is held for five minutes while the officer compares; nothing is checked in yet.
+ */
+export async function deskPreview(ctx: Ctx, input: TCodeInput): Promise<TDeskPreview> {
+  return withTx(ctx, async (c) => {
+    const { b, rep } = await bookingForCheckIn(c, input);
+    const holdUntil = new Date(Math.max(b.codeExpiresAt!.getTime(), c.platform.now().getTime() + DESK_HOLD_MS));
+    await c.db.update(repBookings).set({ codeExpiresAt: holdUntil }).where(eq(repBookings.id, b.id));
+    const [extra] = await c.db
+      .select({ companyName: repCompanies.name, departmentName: departments.name })
+      .from(repCompanies)
+      .innerJoin(departments, eq(departments.id, b.departmentId))
+      .where(eq(repCompanies.id, b.companyId));
+    const hosts = b.hostIds.length ? await c.db.select({ id: people.id, name: people.name }).from(people).where(inArray(people.id, b.hostIds)) : [];
+    await writeAudit(c, { action: 'rep.desk_preview', targetType: 'rep_booking', targetId: b.id, institutionId: b.institutionId, after: { repId: rep.id } });
+    return {
+      bookingId: b.id,
+      repId: rep.id,
+      repName: rep.name,
+      companyName: extra!.companyName,
+      nationalIdMasked: rep.nationalIdMasked,
+      filingNo: rep.filingNo,
+      photoUrl: rep.photoFileId ? `/api/reps/reps/${rep.id}/photo` : null,
+      date: b.date,
+      start: b.start,
+      end: b.end,
+      departmentName: extra!.departmentName,
+      room: b.room,
+      purpose: b.purpose,
+      hosts: b.hostIds.map((id) => hosts.find((h) => h.id === id)?.name).filter((n): n is string => !!n),
+      holdUntil: holdUntil.toISOString(),
+    };
+  });
+}
+
+/**
+ * The person at the desk is not the registered rep: the booking is refused, nobody is checked in, and
+ * an identity_mismatch violation is reported for the office to confirm (with the ladder).
+ */
+export async function deskRefuse(ctx: Ctx, input: TDeskRefusal): Promise<{ violationId: string }> {
+  const actor = actorOf(ctx);
+  return withTx(ctx, async (c) => {
+    const b = await bookingByCode(c, { code: input.code });
+    if (b.status !== 'approved') throw invalid('code', 'booking_wrong_status');
+    const now = c.platform.now();
+    await c.db.update(repBookings).set({ status: 'refused', reason: '接待台核验身份不符', codeHash: null, codeExpiresAt: null, decidedAt: now, decidedBy: actor.accountId }).where(eq(repBookings.id, b.id));
+    const [v] = await c.db
+      .insert(repViolations)
+      .values({
+        institutionId: b.institutionId,
+        repId: b.repId,
+        companyId: b.companyId,
+        bookingId: b.id,
+        departmentId: b.departmentId,
+        kind: 'identity_mismatch',
+        description: input.note?.trim() || '来人与备案照片、身份证号不符，接待台拒绝进入',
+        occurredAt: now,
+        status: 'reported',
+        reportedBy: actor.accountId,
+        createdAt: now,
+      })
+      .returning();
+    await writeAudit(c, { action: 'rep.desk_refuse', targetType: 'rep_booking', targetId: b.id, institutionId: b.institutionId, after: { violationId: v!.id, note: input.note ?? null } });
+    return { violationId: v!.id };
+  });
+}
+
 /** Checks a rep in: a live code, an approved booking for now, and a rep the registry still allows in. */
 export async function checkIn(ctx: Ctx, input: TCodeInput): Promise<{ visit: TVisit; badge: TBadge }> {
   const actor = actorOf(ctx);
   const id = await withTx(ctx, async (c) => {
-    const b = await bookingByCode(c, input);
-    if (b.status !== 'approved') throw invalid('code', 'booking_wrong_status');
+    const { b } = await bookingForCheckIn(c, input);
     const now = c.platform.now();
     const today = todayOf(c);
-    const nowMin = minutesOf(formatShanghai(now).slice(11, 16));
-    if (b.date !== today || nowMin < minutesOf(b.start) - EARLY_MINUTES || nowMin > minutesOf(b.end)) throw invalid('code', 'outside_slot');
-    const [rep] = await c.db.select({ r: reps, blacklisted: blacklistedSql.mapWith(Boolean) }).from(reps).where(eq(reps.id, b.repId));
-    const [approval] = await c.db.select().from(repApprovals).where(and(eq(repApprovals.repId, b.repId), eq(repApprovals.institutionId, b.institutionId)));
-    const standing = standingOf({ ...rep!.r, blacklisted: rep!.blacklisted }, approval, today);
-    if (standing !== 'approved') throw invalid('code', `rep_${standing}`);
-    if (rep!.r.companyId !== b.companyId) throw invalid('code', 'identity_mismatch');
     const [inst] = await c.db.select().from(institutions).where(eq(institutions.id, b.institutionId));
     const number = `${inst!.code}-${today.replace(/-/g, '')}-${crypto.randomBytes(3).toString('hex').toUpperCase()}`;
     const [v] = await c.db
@@ -220,6 +316,7 @@ async function hostedVisit(ctx: Ctx, id: string) {
 export async function writeRecord(ctx: Ctx, id: string, input: TVisitRecord): Promise<TVisit> {
   await withTx(ctx, async (c) => {
     const { row } = await hostedVisit(c, id);
+    if (!row.v.checkedOutAt) throw invalid('content', 'visit_not_finished');
     const set = { content: input.content, materials: input.materials, attendees: input.attendees, recordedAt: c.platform.now(), recordedBy: actorOf(c).accountId };
     await c.db.update(repVisits).set(set).where(eq(repVisits.id, id));
     await c.db.update(repVisitHosts).set({ confirmedAt: null }).where(eq(repVisitHosts.visitId, id));
