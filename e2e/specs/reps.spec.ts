@@ -244,7 +244,14 @@ describe('a sales rep from sign-up to a recorded visit', () => {
     await login(page, 'jijian');
     await openMenu(page, 'rep-desk');
     await page.getByTestId('desk-code').fill(await textOf(digits));
-    await page.getByTestId('desk-checkin').click();
+    // The desk compares the person with the registry's photo and masked ID before checking in.
+    await page.getByTestId('desk-verify').click();
+    const check = page.getByTestId('desk-check');
+    await check.getByText(REP_NAME).waitFor();
+    await poll(async () => textOf(check.getByTestId('desk-national-id'))).toMatch(/^\d{4}\*{10}/);
+    await poll(() => check.locator('img').evaluate((img) => (img as HTMLImageElement).naturalWidth)).toBeGreaterThan(0);
+    await screenshot(page, 'reps-09a-identity-check');
+    await check.getByTestId('desk-checkin').click();
     await page.getByTestId('desk-result').getByText(REP_NAME).waitFor();
     await poll(() => rowsOf(page.getByTestId('onsite-table')).filter({ hasText: REP_NAME }).count()).toBe(1);
     await screenshot(page, 'reps-09-checked-in');

@@ -391,7 +391,8 @@ export const ZBlacklistEntry = z.object({
   repId: ZId.nullable(),
   repName: z.string().nullable(),
   reason: z.string(),
-  /** Which institution decided it (null: the region). */
+  /** Which institution decided it (null: the region); only it, or the region, may lift it. */
+  sourceInstitutionId: ZId.nullable(),
   sourceInstitutionName: z.string().nullable(),
   createdAt: z.string(),
   liftedAt: z.string().nullable(),

@@ -281,6 +281,7 @@ const presentBl = ({ e, ...r }: BlRow): TBlacklistEntry => ({
   repId: e.repId,
   repName: r.repName,
   reason: e.reason,
+  sourceInstitutionId: e.sourceInstitutionId,
   sourceInstitutionName: r.sourceInstitutionName,
   createdAt: e.createdAt.toISOString(),
   liftedAt: e.liftedAt?.toISOString() ?? null,

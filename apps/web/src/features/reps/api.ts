@@ -3,7 +3,10 @@ import type {
   TBadge,
   TBlacklistEntry,
   TBooking,
+  TDeskPreview,
+  TLadderPreview,
   TPage,
+  TPurchaseSuspension,
   TReceptionRules,
   TRepCompany,
   TRepDetail,
@@ -47,6 +50,11 @@ export const useViolations = (q: Query) => useGet<TPage<TViolation>>('/api/reps/
 export const useSanctions = (q: Query) => useGet<TPage<TSanction>>('/api/reps/sanctions', q);
 export const useBlacklist = (q: Query) => useGet<TPage<TBlacklistEntry>>('/api/reps/blacklist', q);
 export const useFigures = (q: Query) => useGet<TRepFigures>('/api/reps/figures', q);
+/** The violation recorded from a case, if any (only asked by those who may record one). */
+export const useCaseViolations = (caseId: string, enabled: boolean) => useGet<TPage<TViolation>>('/api/reps/violations', { caseId, pageSize: 1 }, enabled);
+export const useSuspensions = (q: Query) => useGet<TPage<TPurchaseSuspension>>('/api/reps/suspensions', q);
+/** The rung a confirmed violation of this rep would reach at the caller's institution. */
+export const useLadderPreview = (repId: string | undefined) => useGet<TLadderPreview>('/api/reps/ladder/preview', { repId }, !!repId);
 
 /** A mutation that refreshes every rep query when it succeeds. */
 export function useRepsMutation<V, R = unknown>(fn: (v: V) => Promise<R>) {
@@ -58,6 +66,9 @@ export const decideRep = (id: string, body: object) => api.post<TRepDetail>(`/ap
 export const createCompany = (body: object) => api.post<TRepCompany>('/api/reps/companies', body);
 export const saveRules = (body: object) => request<TReceptionRules>('/api/reps/rules', { method: 'PUT', body });
 export const decideBooking = (id: string, body: object) => api.post<TBooking>(`/api/reps/bookings/${id}/decide`, body);
+export const deskPreview = (code: string) => api.post<TDeskPreview>('/api/reps/checkin/preview', { code });
+export const deskRefuse = (body: { code: string; note?: string }) => api.post<{ violationId: string }>('/api/reps/checkin/refuse', body);
+export const violationFromCase = (body: { caseId: string; repId: string; description?: string }) => api.post<TViolation>('/api/reps/violations/from-case', body);
 export const checkIn = (code: string) => api.post<{ visit: TVisit; badge: TBadge }>('/api/reps/checkin', { code });
 export const checkOut = (code: string) => api.post<TVisit>('/api/reps/checkout', { code });
 export const writeRecord = (id: string, body: object) => request<TVisit>(`/api/reps/hosting/${id}/record`, { method: 'PUT', body });

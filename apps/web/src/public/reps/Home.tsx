@@ -12,6 +12,7 @@ export function Home({ me, onChange }: { me: TRepSelf; onChange: (me: TRepSelf) 
   const [insts, setInsts] = useState<TRepInstitution[]>([]);
   const [list, setList] = useState<TBooking[]>([]);
   const [error, setError] = useState<string | null>(null);
+  const [cancelling, setCancelling] = useState<string | null>(null);
   const load = useCallback(() => {
     fetchInstitutions().then(setInsts, (e) => setError(failure(t, e)));
     fetchBookings().then((r) => setList(r.items), (e) => setError(failure(t, e)));
@@ -27,6 +28,8 @@ export function Home({ me, onChange }: { me: TRepSelf; onChange: (me: TRepSelf) 
   ] as const;
   const today = chinaToday();
   const canBook = insts.some((i) => i.status === 'approved');
+  // Registration is renewed yearly; from 30 days before it runs out the rep is asked to renew.
+  const renewSoon = !!me.registeredUntil && new Date(`${me.registeredUntil}T00:00:00Z`).getTime() - new Date(`${today}T00:00:00Z`).getTime() <= 30 * 86_400_000;
 
   return (
     <>
@@ -38,6 +41,11 @@ export function Home({ me, onChange }: { me: TRepSelf; onChange: (me: TRepSelf) 
       </div>
       {me.blacklisted && <div className="p-alert p-alert-error" data-testid="rep-blacklisted">{t.blacklisted}</div>}
       {me.expired && <div className="p-alert p-alert-warn">{t.expired}</div>}
+      {renewSoon && (
+        <div className="p-alert p-alert-warn" data-testid="rep-renew">
+          {t.renewHint}
+        </div>
+      )}
       {error && <ErrorBox>{error}</ErrorBox>}
       <section className="p-card">
         <h2 className="p-subtitle">{t.steps}</h2>
@@ -56,20 +64,38 @@ export function Home({ me, onChange }: { me: TRepSelf; onChange: (me: TRepSelf) 
       {me.submittedAt && (
         <section className="p-card" data-testid="rep-institutions">
           <h2 className="p-subtitle">{t.hospitals}</h2>
-          {insts.map((i) => (
-            <div key={i.id} className="rp-row">
-              <span>{i.name}</span>
-              {me.approvals.some((a) => a.institutionId === i.id) || i.status === 'blacklisted' ? (
-                <span className={`rp-badge rp-${i.status}`} data-testid="rep-inst-status">
-                  {t.status[i.status]}
-                </span>
-              ) : (
-                <button type="button" className="p-btn rp-small" onClick={() => run(apply(i.id).then(onChange))} data-testid="rep-apply">
-                  {t.apply}
-                </button>
-              )}
-            </div>
-          ))}
+          {insts.map((i) => {
+            const a = me.approvals.find((x) => x.institutionId === i.id);
+            return (
+              <div key={i.id} className="rp-inst" data-testid="rep-inst">
+                <div className="rp-row">
+                  <span>{i.name}</span>
+                  {a || i.status === 'blacklisted' ? (
+                    <span className={`rp-badge rp-${i.status}`} data-testid="rep-inst-status">
+                      {t.status[i.status]}
+                    </span>
+                  ) : (
+                    <button type="button" className="p-btn rp-small" onClick={() => run(apply(i.id).then(onChange))} data-testid="rep-apply">
+                      {t.apply}
+                    </button>
+                  )}
+                </div>
+                {a?.status === 'rejected' && i.status === 'rejected' && (
+                  <div className="rp-decision" data-testid="rep-rejected">
+                    <span>{t.rejectedBecause(a.reason ?? '')}</span>
+                    <button type="button" className="p-btn rp-small" onClick={() => run(apply(i.id).then(onChange))} data-testid="rep-reapply">
+                      {t.reapply}
+                    </button>
+                  </div>
+                )}
+                {a?.status === 'suspended' && i.status === 'suspended' && (
+                  <div className="rp-decision" data-testid="rep-suspended">
+                    {t.suspendedUntil(a.reason ?? '', a.suspendedUntil ?? '')}
+                  </div>
+                )}
+              </div>
+            );
+          })}
         </section>
       )}
       <section className="p-card" data-testid="rep-bookings">
@@ -102,12 +128,23 @@ export function Home({ me, onChange }: { me: TRepSelf; onChange: (me: TRepSelf) 
                   {t.showCode}
                 </button>
               )}
-              {(b.status === 'requested' || b.status === 'approved') && (
-                <button type="button" className="p-btn rp-small" onClick={() => run(cancelBooking(b.id))} data-testid="rep-cancel">
+              {(b.status === 'requested' || b.status === 'approved') && cancelling !== b.id && (
+                <button type="button" className="p-btn rp-small" onClick={() => setCancelling(b.id)} data-testid="rep-cancel">
                   {t.cancel}
                 </button>
               )}
             </div>
+            {cancelling === b.id && (
+              <div className="rp-confirm" role="alertdialog" aria-label={t.cancelAsk} data-testid="rep-cancel-confirm">
+                <span>{t.cancelAsk}</span>
+                <button type="button" className="p-btn rp-danger rp-small" onClick={() => run(cancelBooking(b.id).then(() => setCancelling(null)))} data-testid="rep-cancel-yes">
+                  {t.cancelYes}
+                </button>
+                <button type="button" className="p-btn rp-small" onClick={() => setCancelling(null)}>
+                  {t.cancelNo}
+                </button>
+              </div>
+            )}
           </div>
         ))}
       </section>

@@ -24,6 +24,8 @@ export function Profile({ me, onChange }: { me: TRepSelf; onChange: (me: TRepSel
   const [busy, setBusy] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [agree, setAgree] = useState(false);
+  // A yearly renewal: the pledge signed for the last submission must be signed again.
+  const renewal = !!me.submittedAt;
   const set = (k: keyof typeof f) => (e: { target: { value: string } }) => setF({ ...f, [k]: e.target.value });
   const act = async (what: string, fn: () => Promise<TRepSelf>) => {
     setBusy(what);
@@ -132,10 +134,11 @@ export function Profile({ me, onChange }: { me: TRepSelf; onChange: (me: TRepSel
       <section className="p-card" data-testid="rep-pledge">
         <h2 className="p-subtitle">{t.pledgeTitle}</h2>
         <p className="rp-pledge">{t.pledgeText}</p>
-        {me.pledgeSignedAt ? (
+        {me.pledgeSignedAt && !(renewal && me.pledgeSignedAt <= me.submittedAt!) ? (
           <div className="p-alert p-alert-ok">{t.pledgeSigned(shanghaiTime(me.pledgeSignedAt).slice(0, 10))}</div>
         ) : (
           <>
+            {renewal && <div className="p-alert p-alert-warn">{t.pledgeResign}</div>}
             <label className="p-check p-field">
               <input type="checkbox" checked={agree} onChange={(e) => setAgree(e.target.checked)} data-testid="rep-pledge-agree" />
               <span>{t.pledgeAgree}</span>
@@ -153,7 +156,7 @@ export function Profile({ me, onChange }: { me: TRepSelf; onChange: (me: TRepSel
         onClick={async () => (await act('submit', submitRegistration)) && go('/rep')}
         data-testid="rep-submit"
       >
-        {t.submit}
+        {renewal ? t.renew : t.submit}
       </button>
     </>
   );

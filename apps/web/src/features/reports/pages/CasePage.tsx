@@ -9,6 +9,7 @@ import { usePageTitle, useT } from '../../../lib/i18n/index.tsx';
 import { useCan } from '../../../lib/session.tsx';
 import { formatDateTime } from '../../../lib/time.ts';
 import { useCase } from '../api.ts';
+import { CaseRepViolation } from '../../reps/components/CaseRepViolation.tsx';
 import { CaseActions } from '../components/CaseActions.tsx';
 import { CaseSubjects } from '../components/CaseSubjects.tsx';
 import { CaseStatusTag, Deadline, RoutedBadge } from '../components/CaseTags.tsx';
@@ -60,6 +61,7 @@ export default function CasePage() {
               <Button icon={<ArrowLeftOutlined />}>{tr.backToList}</Button>
             </Link>
             {handle && <CaseActions c={c} />}
+            {c.category === 'rep_in_clinical' && <CaseRepViolation caseId={c.id} />}
             <PrintButton />
           </>
         }

@@ -29,9 +29,9 @@ export default function BookingsPage() {
   const { data: rules } = useRules();
 
   const columns: TableColumnsType<TBooking> = [
-    { title: tr.common.date, key: 'when', render: (_: unknown, b) => `${b.date} ${b.start}-${b.end}` },
-    { title: tr.common.rep, key: 'rep', render: (_: unknown, b) => `${b.repName ?? ''}（${b.companyName ?? ''}）` },
-    { title: tr.common.department, dataIndex: 'departmentName', key: 'departmentName' },
+    { title: tr.common.date, key: 'date', sorter: true, sortOrder: list.sortOrder('date'), render: (_: unknown, b) => `${b.date} ${b.start}-${b.end}` },
+    { title: tr.common.rep, key: 'repName', sorter: true, sortOrder: list.sortOrder('repName'), render: (_: unknown, b) => `${b.repName ?? ''}（${b.companyName ?? ''}）` },
+    { title: tr.common.department, dataIndex: 'departmentName', key: 'departmentName', sorter: true, sortOrder: list.sortOrder('departmentName') },
     { title: tr.common.purpose, dataIndex: 'purpose', key: 'purpose', width: 220 },
     { title: tr.common.products, dataIndex: 'products', key: 'products', render: (v: string[]) => v.join('、') },
     { title: tr.bookings.decideBy, dataIndex: 'decideBy', key: 'decideBy', render: (v: string, b) => (b.status === 'requested' && v <= nowInChina().format('YYYY-MM-DD') ? <Tag color="red">{v}</Tag> : v) },
@@ -61,7 +61,7 @@ export default function BookingsPage() {
     <>
       <PageHeader title={tr.bookings.title} subtitle={tr.bookings.subtitle} />
       <WeekCalendar />
-      <ListToolbar list={list} statusFilter={false}>
+      <ListToolbar list={list} placeholder={tr.bookings.search} statusFilter={false}>
         <Select
           aria-label={t.common.status}
           style={{ width: 140 }}

@@ -5,6 +5,7 @@ import { PageHeader } from '../../../components/PageHeader.tsx';
 import { usePageTitle, useT } from '../../../lib/i18n/index.tsx';
 import { useListParams } from '../../../lib/listParams.ts';
 import { fromIsoDate, toIsoDate } from '../../../lib/time.ts';
+import { OrgFilters } from '../../org/components/OrgFilters.tsx';
 import { useFigures } from '../api.ts';
 
 function Bars({ title, rows, testId }: { title: string; rows: TRepFigures['byCompany']; testId: string }) {
@@ -35,18 +36,21 @@ export default function FiguresPage() {
   const tf = tr.figures;
   usePageTitle(tf.title);
   const list = useListParams();
-  const { data } = useFigures({ from: list.value('from'), to: list.value('to') });
+  const { data } = useFigures({ from: list.value('from'), to: list.value('to'), institutionId: list.value('institutionId') });
   return (
     <>
       <PageHeader
         title={tf.title}
         subtitle={tf.subtitle}
         extra={
-          <DatePicker.RangePicker
-            aria-label={tr.common.period}
-            value={[fromIsoDate(list.value('from') ?? data?.from), fromIsoDate(list.value('to') ?? data?.to)]}
-            onChange={(r) => list.set({ from: toIsoDate(r?.[0]), to: toIsoDate(r?.[1]) })}
-          />
+          <Space wrap>
+            <OrgFilters list={list} department={false} />
+            <DatePicker.RangePicker
+              aria-label={tr.common.period}
+              value={[fromIsoDate(list.value('from') ?? data?.from), fromIsoDate(list.value('to') ?? data?.to)]}
+              onChange={(r) => list.set({ from: toIsoDate(r?.[0]), to: toIsoDate(r?.[1]) })}
+            />
+          </Space>
         }
       />
       <Row gutter={[16, 16]}>

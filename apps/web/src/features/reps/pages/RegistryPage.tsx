@@ -1,6 +1,6 @@
 /** 医药代表备案登记: the region's registry with this institution's decisions (approve, reject, suspend, reinstate). */
 import { REP_STATUSES, type TRepStatus, type TRepSummary } from '@qinglian/contracts';
-import { App, Button, DatePicker, Descriptions, Drawer, Form, Image, Input, List, Select, Space, type TableColumnsType, Tag } from 'antd';
+import { Alert, App, Button, Checkbox, DatePicker, Descriptions, Drawer, Form, Image, Input, List, Popconfirm, Select, Space, type TableColumnsType, Tag } from 'antd';
 import { useState } from 'react';
 import { FormModal } from '../../../components/FormModal.tsx';
 import { actionsColumn, ListTable } from '../../../components/ListTable.tsx';
@@ -26,7 +26,7 @@ export default function RegistryPage() {
   const list = useListParams();
   const { data, error } = useReps(list.query);
   const [viewing, setViewing] = useState<string | null>(list.value('rep') ?? null);
-  const [asking, setAsking] = useState<{ rep: TRepSummary; decision: 'reject' | 'suspend' } | null>(null);
+  const [asking, setAsking] = useState<{ rep: TRepSummary; decision: 'reject' | 'suspend' | 'approve' } | null>(null);
   const decide = useRepsMutation(({ id, body }: { id: string; body: object }) => decideRep(id, body));
 
   const quick = async (rep: TRepSummary, decision: Decision) => {
@@ -45,7 +45,12 @@ export default function RegistryPage() {
           {tr.common.view}
         </Button>
         {is(['pending', 'rejected']) && (
-          <Button type="link" size="small" onClick={() => quick(r, 'approve')} data-testid="rep-approve">
+          <Button
+            type="link"
+            size="small"
+            onClick={() => (r.formerBlacklistedCompany ? setAsking({ rep: r, decision: 'approve' }) : quick(r, 'approve'))}
+            data-testid="rep-approve"
+          >
             {tr.registry.approve}
           </Button>
         )}
@@ -55,16 +60,32 @@ export default function RegistryPage() {
           </Button>
         )}
         {is(['suspended']) && (
-          <Button type="link" size="small" onClick={() => quick(r, 'reinstate')} data-testid="rep-reinstate">
-            {tr.registry.reinstate}
-          </Button>
+          <Popconfirm title={tr.registry.reinstateConfirm} okText={tr.registry.reinstate} onConfirm={() => quick(r, 'reinstate')}>
+            <Button type="link" size="small" data-testid="rep-reinstate">
+              {tr.registry.reinstate}
+            </Button>
+          </Popconfirm>
         )}
       </Space>
     );
   };
 
   const columns: TableColumnsType<TRepSummary> = [
-    { title: tr.common.rep, dataIndex: 'name', key: 'name', render: (v: string | null) => v ?? tr.common.none },
+    {
+      title: tr.common.rep,
+      dataIndex: 'name',
+      key: 'name',
+      render: (v: string | null, r) => (
+        <>
+          {v ?? tr.common.none}
+          {r.formerBlacklistedCompany && (
+            <Tag color="red" style={{ marginLeft: 6 }} data-testid="rep-flagged">
+              {tr.registry.flagged(r.formerBlacklistedCompany)}
+            </Tag>
+          )}
+        </>
+      ),
+    },
     { title: tr.common.company, dataIndex: 'companyName', key: 'companyName', render: (v: string | null) => v ?? tr.common.none },
     { title: tr.common.phone, dataIndex: 'phoneMasked', key: 'phone' },
     { title: tr.common.filingNo, dataIndex: 'filingNo', key: 'filingNo', render: (v: string | null) => v ?? tr.common.none },
@@ -89,16 +110,20 @@ export default function RegistryPage() {
           options={REP_STATUSES.map((s) => ({ value: s, label: tr.status[s] }))}
           data-testid="status-filter"
         />
+        <Checkbox checked={list.value('flagged') === 'true'} onChange={(e) => list.set({ flagged: e.target.checked ? 'true' : undefined })} data-testid="flagged-filter">
+          {tr.registry.flaggedOnly}
+        </Checkbox>
       </ListToolbar>
       <ListTable<TRepSummary> testId="reps-table" list={list} data={data} columns={columns} error={error} />
       <RepDrawer id={viewing} onClose={() => setViewing(null)} />
       <FormModal<{ reason: string; until?: Dayjs }>
         open={!!asking}
-        title={asking?.decision === 'reject' ? tr.registry.rejectTitle : tr.registry.suspendTitle}
+        title={asking?.decision === 'reject' ? tr.registry.rejectTitle : asking?.decision === 'approve' ? tr.registry.approveFlaggedTitle : tr.registry.suspendTitle}
         onClose={() => setAsking(null)}
         onSubmit={(v) => decide.mutateAsync({ id: asking!.rep.id, body: { decision: asking!.decision, reason: v.reason, until: toIsoDate(v.until) } })}
         testId="rep-decision-form"
       >
+        {asking?.decision === 'approve' && <Alert type="warning" showIcon title={tr.registry.flaggedReason} style={{ marginBottom: 12 }} />}
         <Form.Item name="reason" label={tr.common.reason} rules={[{ required: true, min: 2 }]}>
           <Input.TextArea rows={3} />
         </Form.Item>

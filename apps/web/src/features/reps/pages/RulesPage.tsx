@@ -116,7 +116,7 @@ export default function RulesPage() {
           </Form.Item>
         </Card>
         <Card title={tr.rules.ladder} style={{ marginBottom: 16 }}>
-          <Alert type="info" title={tr.rules.ladderHint} style={{ marginBottom: 12 }} />
+          <Alert type="info" title={tr.rules.ladderHint} description={tr.rules.suspensionMonthsHint} style={{ marginBottom: 12 }} />
           <Form.List name="ladder">
             {(fields, { add, remove }) => (
               <>
@@ -126,7 +126,7 @@ export default function RulesPage() {
                     <Form.Item name={[f.name, 'kind']} rules={[{ required: true }]} noStyle>
                       <Select style={{ width: 220 }} options={SANCTION_KINDS.map((k) => ({ value: k, label: tr.sanctions[k] }))} />
                     </Form.Item>
-                    <Form.Item name={[f.name, 'months']} noStyle>
+                    <Form.Item name={[f.name, 'months']} style={{ marginBottom: 0 }}>
                       <InputNumber min={0} max={60} addonAfter={tr.rules.months} style={{ width: 140 }} />
                     </Form.Item>
                     {fields.length > 1 && <MinusCircleOutlined onClick={() => remove(f.name)} />}
@@ -140,6 +140,25 @@ export default function RulesPage() {
               </>
             )}
           </Form.List>
+        </Card>
+        <Card title={tr.rules.unusual} style={{ marginBottom: 16 }}>
+          <Row gutter={16}>
+            <Col xs={24} md={8}>
+              <Form.Item name={['unusual', 'manyDepartments']} label={tr.rules.manyDepartments} rules={[{ required: true }]}>
+                <InputNumber min={2} max={50} />
+              </Form.Item>
+            </Col>
+            <Col xs={24} md={8}>
+              <Form.Item name={['unusual', 'hostSharePercent']} label={tr.rules.hostSharePercent} rules={[{ required: true }]}>
+                <InputNumber min={10} max={100} addonAfter="%" />
+              </Form.Item>
+            </Col>
+            <Col xs={24} md={8}>
+              <Form.Item name={['unusual', 'hostMin']} label={tr.rules.hostMin} rules={[{ required: true }]}>
+                <InputNumber min={1} max={100} />
+              </Form.Item>
+            </Col>
+          </Row>
         </Card>
         {editable && (
           <Button type="primary" htmlType="submit" loading={save.isPending} data-testid="rules-save">

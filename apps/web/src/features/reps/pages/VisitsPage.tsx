@@ -11,7 +11,9 @@ import { errorMessage } from '../../../lib/forms.ts';
 import { usePageTitle, useT } from '../../../lib/i18n/index.tsx';
 import { useListParams } from '../../../lib/listParams.ts';
 import { formatDateTime, fromIsoDate, toIsoDate } from '../../../lib/time.ts';
+import { OrgFilters } from '../../org/components/OrgFilters.tsx';
 import { useVisits } from '../api.ts';
+import { CompanySelect, RepSelect } from '../components/Pickers.tsx';
 import { VisitStatusTag } from '../components/RepTags.tsx';
 
 export default function VisitsPage() {
@@ -24,11 +26,11 @@ export default function VisitsPage() {
   const { page: _p, pageSize: _s, ...filters } = list.query;
 
   const columns: TableColumnsType<TVisit> = [
-    { title: tr.visits.number, dataIndex: 'number', key: 'number' },
-    { title: tr.visits.checkedIn, dataIndex: 'checkedInAt', key: 'checkedInAt', render: (v: string) => formatDateTime(v) },
+    { title: tr.visits.number, dataIndex: 'number', key: 'number', sorter: true, sortOrder: list.sortOrder('number') },
+    { title: tr.visits.checkedIn, dataIndex: 'checkedInAt', key: 'checkedInAt', sorter: true, sortOrder: list.sortOrder('checkedInAt'), render: (v: string) => formatDateTime(v) },
     { title: tr.visits.checkedOut, dataIndex: 'checkedOutAt', key: 'checkedOutAt', render: (v: string | null) => formatDateTime(v) },
-    { title: tr.common.rep, key: 'rep', render: (_: unknown, v) => `${v.repName ?? ''}（${v.companyName}）` },
-    { title: tr.common.department, key: 'dept', render: (_: unknown, v) => `${v.departmentName}${v.room ? ` · ${v.room}` : ''}` },
+    { title: tr.common.rep, key: 'repName', sorter: true, sortOrder: list.sortOrder('repName'), render: (_: unknown, v) => `${v.repName ?? ''}（${v.companyName}）` },
+    { title: tr.common.department, key: 'departmentName', sorter: true, sortOrder: list.sortOrder('departmentName'), render: (_: unknown, v) => `${v.departmentName}${v.room ? ` · ${v.room}` : ''}` },
     { title: tr.common.purpose, dataIndex: 'purpose', key: 'purpose', width: 200 },
     {
       title: tr.common.hosts,
@@ -69,7 +71,27 @@ export default function VisitsPage() {
           </>
         }
       />
-      <ListToolbar list={list} statusFilter={false}>
+      <ListToolbar list={list} placeholder={tr.visits.search} statusFilter={false}>
+        <OrgFilters list={list} department={false} />
+        <CompanySelect
+          aria-label={tr.common.company}
+          placeholder={tr.visits.allCompanies}
+          allowClear
+          style={{ width: 200 }}
+          value={list.value('companyId')}
+          onChange={(v) => list.set({ companyId: v, repId: undefined })}
+          data-testid="filter-company"
+        />
+        <RepSelect
+          aria-label={tr.common.rep}
+          placeholder={tr.visits.allReps}
+          allowClear
+          style={{ width: 200 }}
+          companyId={list.value('companyId')}
+          value={list.value('repId')}
+          onChange={(v) => list.set({ repId: v })}
+          data-testid="filter-rep"
+        />
         <DatePicker.RangePicker
           aria-label={tr.common.period}
           value={[fromIsoDate(list.value('from')), fromIsoDate(list.value('to'))]}
