@@ -162,6 +162,28 @@ describe('a sales rep from sign-up to a recorded visit', () => {
     await screenshot(phone, 'reps-03-applied');
   });
 
+  test('a rejection shows its reason on the phone, and the rep applies again', async () => {
+    const page = b.page;
+    await login(page, 'jijian');
+    await openMenu(page, 'rep-registry');
+    const row = rowsOf(page.getByTestId('reps-table')).filter({ hasText: REP_NAME });
+    await row.getByTestId('rep-refuse').click();
+    const dialog = modal(page);
+    await dialog.getByLabel('理由').fill('授权委托书未加盖企业公章');
+    await dialog.getByRole('button', { name: /保\s*存/ }).click();
+    await settle(page);
+    await poll(async () => textOf(row.getByTestId('rep-status'))).toBe('未通过');
+
+    const { phone } = rep;
+    await phone.goto('/rep');
+    const rejected = phone.getByTestId('rep-rejected');
+    await poll(async () => textOf(rejected)).toContain('授权委托书未加盖企业公章');
+    await screenshot(phone, 'reps-03b-rejected');
+    await rejected.getByTestId('rep-reapply').click();
+    const inst = phone.getByTestId('rep-inst').filter({ hasText: ctx.institutionName });
+    await poll(async () => textOf(inst.getByTestId('rep-inst-status'))).toBe('待审核');
+  });
+
   test('the discipline office approves the rep in the registry', async () => {
     const page = b.page;
     await login(page, 'jijian');
@@ -323,5 +345,46 @@ describe('a sales rep from sign-up to a recorded visit', () => {
     await openMenu(page, 'rep-figures');
     await poll(async () => textOf(page.getByTestId('by-company'))).toContain(`浙江${RUN}药业有限公司`);
     await screenshot(page, 'reps-16-figures');
+  });
+
+  test('a third violation blacklists the company, and another hospital of the region sees it', async () => {
+    const company = `浙江${RUN}药业有限公司`;
+    const reps = await ctx.officer.get<{ items: { id: string; name: string }[] }>(`/api/reps/reps?q=${encodeURIComponent(REP_NAME)}`);
+    const repId = reps.items.find((r) => r.name === REP_NAME)!.id;
+    const second = await ctx.officer.call<{ sanction: string }>('POST', '/api/reps/violations', { repId, kind: 'prescription_stats', description: '向药房打听处方量' });
+    expect(second.body.sanction).toBe('suspend_products');
+
+    // The third, through the page: before saving, the office is told what it will trigger.
+    const page = b.page;
+    await login(page, 'jijian');
+    await openMenu(page, 'rep-violations');
+    await page.getByTestId('create-button').click();
+    const dialog = modal(page);
+    await dialog.getByTestId('rep-select').click();
+    await page.keyboard.type(REP_NAME);
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: REP_NAME }).first().click();
+    await poll(async () => textOf(dialog.getByTestId('ladder-notice'))).toContain('第3次违规：企业将被全市列入黑名单');
+    await dialog.getByLabel('情况').fill('未预约进入药剂科推销');
+    await screenshot(page, 'reps-17-third-violation');
+    await dialog.getByRole('button', { name: /保\s*存/ }).click();
+    await settle(page);
+    await poll(async () => textOf(rowsOf(page.getByTestId('violations-table')).first())).toContain('企业列入黑名单');
+    await page.getByRole('tab', { name: '暂停采购清单' }).click();
+    await poll(async () => textOf(page.getByTestId('suspensions-table'))).toContain(company);
+    await screenshot(page, 'reps-18-suspensions');
+
+    // Another hospital of the region: the company is on its blacklist page, decided by the first; it cannot lift it.
+    const other = await b.newPage();
+    await login(other, 'zy_jijian');
+    await openMenu(other, 'rep-blacklist');
+    await other.getByTestId('list-search').locator('input').fill(company);
+    await other.getByTestId('list-search').locator('input').press('Enter');
+    const row = rowsOf(other.getByTestId('blacklist-table')).filter({ hasText: company });
+    await poll(() => row.count()).toBe(1);
+    expect(await textOf(row)).toContain(ctx.institutionName);
+    expect(await row.getByTestId('blacklist-lift').count()).toBe(0);
+    await settle(other);
+    await other.evaluate(() => window.scrollTo(0, 0));
+    await screenshot(other, 'reps-19-blacklist-elsewhere');
   });
 });

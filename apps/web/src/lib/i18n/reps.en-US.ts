@@ -243,6 +243,8 @@ export const repsEn: typeof repsZh = {
     endsOn: 'Until',
   },
   blacklist: {
+    personal: 'Only this rep (optional)',
+    personalHint: 'Picking a rep bans that person only, by ID number, whichever company they move to; leave empty to ban the whole company',
     search: 'Company, credit code, rep or reason',
     liftedOnly: 'Lifted',
     liftHint: 'Only the institution that decided it, or the region, may lift it',

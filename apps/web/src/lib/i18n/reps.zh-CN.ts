@@ -253,6 +253,8 @@ export const repsZh = {
     endsOn: '结束',
   },
   blacklist: {
+    personal: '仅限该代表本人（可选）',
+    personalHint: '选择代表则只列入其本人，并随身份证号跟随本人，无论其换到哪家企业；不选则整个企业列入',
     search: '企业、信用代码、代表或原因',
     liftedOnly: '已解除',
     liftHint: '只有作出决定的医疗机构或地区纪检监察组可以解除',

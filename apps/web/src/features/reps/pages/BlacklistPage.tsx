@@ -13,6 +13,7 @@ import { useListParams } from '../../../lib/listParams.ts';
 import { useScope } from '../../../lib/scope.ts';
 import { useCan, useMe } from '../../../lib/session.tsx';
 import { formatDateTime } from '../../../lib/time.ts';
+import { RepSelect } from '../components/Pickers.tsx';
 import { addToBlacklist, liftBlacklist, useBlacklist, useCompanies, useRepsMutation } from '../api.ts';
 
 export default function BlacklistPage() {
@@ -30,6 +31,7 @@ export default function BlacklistPage() {
   const [adding, setAdding] = useState(false);
   const [lifting, setLifting] = useState<TBlacklistEntry | null>(null);
   const [q, setQ] = useState('');
+  const [companyId, setCompanyId] = useState<string | undefined>();
   const companies = useCompanies({ q, pageSize: 20, blacklisted: 'false' });
   const add = useRepsMutation(addToBlacklist);
   const lift = useRepsMutation(({ id, reason }: { id: string; reason: string }) => liftBlacklist(id, reason));
@@ -79,15 +81,30 @@ export default function BlacklistPage() {
         <ExportButton path="/api/reps/blacklist/export" query={list.query} filename={`${tb.title}.xlsx`} />
       </ListToolbar>
       <ListTable<TBlacklistEntry> testId="blacklist-table" list={list} data={data} columns={columns} error={error} />
-      <FormModal<{ companyId: string; reason: string }> open={adding} title={tb.add} onClose={() => setAdding(false)} onSubmit={(v) => add.mutateAsync(v)} testId="blacklist-form">
+      <FormModal<{ companyId: string; repId?: string; reason: string }>
+        open={adding}
+        title={tb.add}
+        onClose={() => {
+          setAdding(false);
+          setCompanyId(undefined);
+        }}
+        onSubmit={(v) => add.mutateAsync(v)}
+        testId="blacklist-form"
+      >
         <Form.Item name="companyId" label={tr.common.company} rules={[{ required: true }]}>
           <Select
             showSearch
             filterOption={false}
             onSearch={setQ}
+            onChange={(v: string) => setCompanyId(v)}
             options={(companies.data?.items ?? []).map((c) => ({ value: c.id, label: `${c.name}（${c.creditCode}）` }))}
           />
         </Form.Item>
+        {companyId && (
+          <Form.Item name="repId" label={tb.personal} extra={tb.personalHint}>
+            <RepSelect companyId={companyId} allowClear placeholder={tb.wholeCompany} />
+          </Form.Item>
+        )}
         <Form.Item name="reason" label={tr.common.reason} rules={[{ required: true, min: 2 }]}>
           <Input.TextArea rows={3} />
         </Form.Item>

@@ -146,6 +146,7 @@ function RepDrawer({ id, onClose }: { id: string | null; onClose: () => void }) 
     <Drawer open={!!id} onClose={onClose} size="large" title={r?.name ?? tr.common.rep} data-testid="rep-drawer">
       {r && (
         <>
+          {r.formerBlacklistedCompany && <Alert type="error" showIcon title={tr.registry.flagged(r.formerBlacklistedCompany)} description={tr.registry.flaggedReason} style={{ marginBottom: 12 }} />}
           <Space align="start" size={24} wrap>
             {r.hasPhoto ? <Image width={120} src={`/api/reps/reps/${r.id}/photo`} alt={tr.common.photo} /> : <Tag>{tr.common.photo}: {tr.common.none}</Tag>}
             <Descriptions column={1} size="small">
