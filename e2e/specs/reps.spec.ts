@@ -387,4 +387,28 @@ describe('a sales rep from sign-up to a recorded visit', () => {
     await other.evaluate(() => window.scrollTo(0, 0));
     await screenshot(other, 'reps-19-blacklist-elsewhere');
   });
+
+  test('a report of a rep in a clinical area becomes a violation of the rep the office picks', async () => {
+    const created = await ctx.officer.call<{ id: string }>('POST', '/api/reports/cases', {
+      channel: 'hotline',
+      category: 'rep_in_clinical',
+      text: `患者反映：有${REP_NAME}模样的医药代表在心内科病房向医生推销药品`,
+      departmentId: ctx.cardiology.id,
+    });
+    expect(created.status).toBe(201);
+    const page = b.page;
+    await login(page, 'jijian');
+    await page.goto(`/cases/${created.body.id}`);
+    await page.getByTestId('case-rep-violation').click();
+    const dialog = modal(page);
+    await dialog.getByTestId('rep-select').click();
+    await page.keyboard.type(REP_NAME);
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: REP_NAME }).first().click();
+    await dialog.getByTestId('ladder-notice').waitFor();
+    await screenshot(page, 'reps-20-case-to-violation');
+    await dialog.getByRole('button', { name: /保\s*存/ }).click();
+    await page.getByTestId('case-rep-violation-link').waitFor();
+    const list = await ctx.officer.get<{ items: { kind: string; status: string }[] }>(`/api/reps/violations?caseId=${created.body.id}`);
+    expect(list.items).toMatchObject([{ kind: 'clinical_area', status: 'reported' }]);
+  });
 });

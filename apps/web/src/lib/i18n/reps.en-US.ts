@@ -221,7 +221,7 @@ export const repsEn: typeof repsZh = {
     case: 'From report',
     fromCase: 'Record as a rep violation',
     fromCaseTitle: 'Record a rep violation from this report',
-    fromCaseHint: 'A patient reported a sales rep in a clinical area through the integrity code; pick the registered rep, then confirm the violation under Violations',
+    fromCaseHint: 'This report concerns a sales rep in a clinical area. Pick the registered rep; leave the description empty to quote the report. Confirm the violation under Violations afterwards',
     fromCaseDone: 'Recorded as a rep violation; confirm it under Violations',
     fromCaseRecorded: 'This report is recorded as a rep violation',
     openViolations: 'Open violations',

@@ -231,7 +231,7 @@ export const repsZh = {
     case: '来源举报',
     fromCase: '登记为医药代表违规',
     fromCaseTitle: '据举报登记医药代表违规',
-    fromCaseHint: '患者通过医廉码反映医药代表进入临床科室；请选择对应的备案代表，登记后在“违规与处理”中认定',
+    fromCaseHint: '本件反映医药代表进入临床科室。请选择对应的备案代表；情况留空则引用反映内容。登记后在“违规与处理”中认定',
     fromCaseDone: '已登记为医药代表违规，请在“违规与处理”中认定',
     fromCaseRecorded: '本件已登记为医药代表违规',
     openViolations: '查看违规记录',
