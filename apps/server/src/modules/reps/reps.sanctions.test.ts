@@ -12,7 +12,7 @@ import { createAccount } from '../../seed/factories.ts';
 import { type Client, createTestEnv, signIn, type TestEnv } from '../../test/harness.ts';
 import { buildWorld, PASSWORD, type World } from '../../test/world.ts';
 import { cases } from '../reports/reports.tables.ts';
-import { captureSms, issueOf, openReception, registerRep, signUpRep } from './reps.testkit.ts';
+import { captureSms, issueOf, openReception, putProfile, registerRep, signUpRep } from './reps.testkit.ts';
 
 let env: TestEnv;
 let w: World;
@@ -103,6 +103,19 @@ describe('the purchase suspension', () => {
     const later = await colleague.post('/api/rep/bookings', { institutionId: w.A.inst.id, departmentId: w.A.admin.id, date: '2030-09-06', start: '14:00', purpose: '学术推广', products: ['阿莫西林胶囊'] });
     expect(later.statusCode).toBe(201);
     env.setNow(MONDAY);
+  });
+});
+
+describe('a suspension at one institution', () => {
+  it('is no way out by editing the profile: only an admission goes back to review', async () => {
+    const rep = await newRep();
+    const id = await registerRep(rep, { seed: 35, company: 35 }, [w.A.inst.id, w.B.inst.id]);
+    await aOffice.post(`/api/reps/reps/${id}/decision`, { decision: 'suspend', reason: '多次未按预约时间到达', until: '2030-06-30' });
+    await bOffice.post(`/api/reps/reps/${id}/decision`, { decision: 'approve' });
+    expect((await putProfile(rep, { seed: 35, company: 36 })).statusCode).toBe(200);
+    const approvals = (await rep.get('/api/rep/me')).json().approvals as { institutionId: string; status: string; suspendedUntil: string | null; reason: string | null }[];
+    expect(approvals.find((a) => a.institutionId === w.A.inst.id)).toMatchObject({ status: 'suspended', suspendedUntil: '2030-06-30', reason: '多次未按预约时间到达' });
+    expect(approvals.find((a) => a.institutionId === w.B.inst.id)).toMatchObject({ status: 'pending' });
   });
 });
 

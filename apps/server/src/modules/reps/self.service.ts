@@ -3,7 +3,7 @@
  * applications to institutions. Every query is keyed by the signed-in rep: they see only their own data.
  */
 import { maskNationalId, maskPhone, PLEDGE_VERSION, type TRepInstitution, type TRepProfile, type TRepSelf } from '@qinglian/contracts';
-import { and, asc, eq, inArray, ne, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { writeAudit } from '../../platform/audit.ts';
 import { putBlob } from '../../platform/blobs.ts';
 import type { Ctx } from '../../platform/context.ts';
@@ -112,7 +112,9 @@ export async function saveProfile(ctx: Ctx, p: RepPrincipal, input: TRepProfile)
       .insert(repAffiliations)
       .values(seen.map((x) => ({ regionId: rep.regionId, nationalIdHash: x.hash, companyId: x.companyId, firstSeenAt: c.platform.now() })))
       .onConflictDoNothing();
-    if (identityChanged) await c.db.update(repApprovals).set({ status: 'pending', decidedAt: null, decidedBy: null }).where(and(eq(repApprovals.repId, rep.id), ne(repApprovals.status, 'rejected')));
+    // A changed identity is reviewed again where the rep was admitted; a rejection or a suspension stands
+    // (editing the profile is no way out of a suspension).
+    if (identityChanged) await c.db.update(repApprovals).set({ status: 'pending', decidedAt: null, decidedBy: null }).where(and(eq(repApprovals.repId, rep.id), eq(repApprovals.status, 'approved')));
     if (rep.submittedAt && rep.letterUntil !== input.letterUntil) await scheduleExpiryReminders(c, rep.id, { letterUntil: input.letterUntil, registeredUntil: null });
     const [flag] = await c.db.select({ former: formerBlacklistedCompanySql }).from(reps).where(eq(reps.id, rep.id));
     if (flag?.former && rep.companyId !== company!.id) {

@@ -13,6 +13,7 @@ import { usePageTitle, useT } from '../../../lib/i18n/index.tsx';
 import { useListParams } from '../../../lib/listParams.ts';
 import { useCan } from '../../../lib/session.tsx';
 import { formatDateTime } from '../../../lib/time.ts';
+import { OrgFilters } from '../../org/components/OrgFilters.tsx';
 import { RepSelect } from '../components/Pickers.tsx';
 import { decideViolation, recordViolation, useLadderPreview, useRepsMutation, useSanctions, useSuspensions, useViolations } from '../api.ts';
 
@@ -54,6 +55,7 @@ function SuspensionsTab() {
     <>
       <Alert type="info" showIcon title={tv.suspensionsHint} style={{ marginBottom: 12 }} />
       <ListToolbar list={list} placeholder={tv.suspensionsSearch} statusFilter={false}>
+        <OrgFilters list={list} department={false} />
         <ExportButton path="/api/reps/suspensions/export" query={list.query} filename={`${tv.suspensionsTab}.xlsx`} />
       </ListToolbar>
       <ListTable<TPurchaseSuspension> testId="suspensions-table" list={list} data={data} columns={columns} error={error} />
