@@ -292,6 +292,53 @@ describe('a sales rep from sign-up to a recorded visit', () => {
     await poll(() => rowsOf(page.getByTestId('onsite-table')).filter({ hasText: REP_NAME }).count()).toBe(0);
   });
 
+  test('the desk refuses a person who does not match the registry; the phone asks before cancelling', async () => {
+    const { phone } = rep;
+    const { date, start } = todayAndSlot();
+    /** Books through the rep's own session, as the booking page does. */
+    const bookAsRep = () =>
+      phone.evaluate(
+        async ({ body }) => {
+          const me = await (await fetch('/api/rep/me')).json();
+          const res = await fetch('/api/rep/bookings', { method: 'POST', headers: { 'content-type': 'application/json', 'x-csrf-token': me.csrfToken }, body: JSON.stringify(body) });
+          return (await res.json()) as { id: string };
+        },
+        { body: { institutionId: ctx.institutionId, departmentId: ctx.pharmacy.id, date, start, purpose: '补充介绍头孢克肟片', products: ['头孢克肟片'] } },
+      );
+    const second = await bookAsRep();
+    const first = await ctx.officer.get<{ items: { id: string; status: string; hosts: { id: string }[] }[] }>(`/api/reps/bookings?q=${encodeURIComponent(REP_NAME)}&status=done`);
+    const hostIds = first.items[0]!.hosts.map((h) => h.id);
+    expect((await ctx.officer.call('POST', `/api/reps/bookings/${second.id}/decide`, { decision: 'approve', hostIds })).status).toBe(200);
+
+    await phone.goto(`/rep/code/${second.id}`);
+    const digits = phone.getByTestId('rep-code-digits');
+    await poll(async () => textOf(digits)).toMatch(/^\d{6}$/);
+    const page = b.page;
+    await login(page, 'jijian');
+    await openMenu(page, 'rep-desk');
+    await page.getByTestId('desk-code').fill(await textOf(digits));
+    await page.getByTestId('desk-verify').click();
+    await page.getByTestId('desk-check').getByText(REP_NAME).waitFor();
+    await page.getByTestId('desk-refuse').click();
+    const dialog = modal(page);
+    await dialog.getByRole('textbox').fill('来人与备案照片明显不符，自称替同事送资料');
+    await screenshot(page, 'reps-10a-desk-refuse');
+    await dialog.getByRole('button', { name: /身份不符/ }).click();
+    await page.getByText('已拒绝进入，并登记“身份不符”违规待认定').waitFor();
+    const violations = await ctx.officer.get<{ items: { kind: string; status: string }[] }>(`/api/reps/violations?kind=identity_mismatch&q=${encodeURIComponent(REP_NAME)}`);
+    expect(violations.items).toMatchObject([{ kind: 'identity_mismatch', status: 'reported' }]);
+
+    // A booking the rep withdraws: the phone asks first.
+    const third = await bookAsRep();
+    await phone.goto('/rep');
+    const card = phone.getByTestId('rep-booking').filter({ hasText: '补充介绍头孢克肟片' }).filter({ hasText: '待审批' });
+    await card.getByTestId('rep-cancel').click();
+    await card.getByTestId('rep-cancel-confirm').waitFor();
+    await screenshot(phone, 'reps-10b-cancel-confirm');
+    await card.getByTestId('rep-cancel-yes').click();
+    await poll(async () => (await ctx.officer.get<{ items: { id: string; status: string }[] }>(`/api/reps/bookings?q=${encodeURIComponent(REP_NAME)}&status=cancelled`)).items.map((x) => x.id)).toEqual([third.id]);
+  });
+
   test('the hosts record the visit and each confirms; the ledger shows it confirmed', async () => {
     const page = b.page;
     await login(page, 'yuanzhang');
@@ -334,7 +381,7 @@ describe('a sales rep from sign-up to a recorded visit', () => {
     await dialog.getByLabel('情况').fill('在走廊向医生赠送购物卡');
     await dialog.getByRole('button', { name: /保\s*存/ }).click();
     await settle(page);
-    const row = rowsOf(page.getByTestId('violations-table')).filter({ hasText: REP_NAME });
+    const row = rowsOf(page.getByTestId('violations-table')).filter({ hasText: REP_NAME }).filter({ hasText: '在走廊向医生赠送购物卡' });
     await poll(async () => textOf(row)).toContain('约谈企业');
     await screenshot(page, 'reps-13-violations');
     await openMenu(page, 'rep-rules');

@@ -26,7 +26,7 @@ export default function RegistryPage() {
   const list = useListParams();
   const { data, error } = useReps(list.query);
   const [viewing, setViewing] = useState<string | null>(list.value('rep') ?? null);
-  const [asking, setAsking] = useState<{ rep: TRepSummary; decision: 'reject' | 'suspend' | 'approve' } | null>(null);
+  const [asking, setAsking] = useState<{ rep: TRepSummary; decision: 'reject' | 'suspend' | 'approve' | 'reinstate' } | null>(null);
   const decide = useRepsMutation(({ id, body }: { id: string; body: object }) => decideRep(id, body));
 
   const quick = async (rep: TRepSummary, decision: Decision) => {
@@ -60,11 +60,17 @@ export default function RegistryPage() {
           </Button>
         )}
         {is(['suspended']) && (
-          <Popconfirm title={tr.registry.reinstateConfirm} okText={tr.registry.reinstate} onConfirm={() => quick(r, 'reinstate')}>
-            <Button type="link" size="small" data-testid="rep-reinstate">
+          r.formerBlacklistedCompany ? (
+            <Button type="link" size="small" onClick={() => setAsking({ rep: r, decision: 'reinstate' })} data-testid="rep-reinstate">
               {tr.registry.reinstate}
             </Button>
-          </Popconfirm>
+          ) : (
+            <Popconfirm title={tr.registry.reinstateConfirm} okText={tr.registry.reinstate} onConfirm={() => quick(r, 'reinstate')}>
+              <Button type="link" size="small" data-testid="rep-reinstate">
+                {tr.registry.reinstate}
+              </Button>
+            </Popconfirm>
+          )
         )}
       </Space>
     );
@@ -118,12 +124,18 @@ export default function RegistryPage() {
       <RepDrawer id={viewing} onClose={() => setViewing(null)} />
       <FormModal<{ reason: string; until?: Dayjs }>
         open={!!asking}
-        title={asking?.decision === 'reject' ? tr.registry.rejectTitle : asking?.decision === 'approve' ? tr.registry.approveFlaggedTitle : tr.registry.suspendTitle}
+        title={
+          asking?.decision === 'reject'
+            ? tr.registry.rejectTitle
+            : asking?.decision === 'approve' || asking?.decision === 'reinstate'
+              ? tr.registry.approveFlaggedTitle
+              : tr.registry.suspendTitle
+        }
         onClose={() => setAsking(null)}
         onSubmit={(v) => decide.mutateAsync({ id: asking!.rep.id, body: { decision: asking!.decision, reason: v.reason, until: toIsoDate(v.until) } })}
         testId="rep-decision-form"
       >
-        {asking?.decision === 'approve' && <Alert type="warning" showIcon title={tr.registry.flaggedReason} style={{ marginBottom: 12 }} />}
+        {(asking?.decision === 'approve' || asking?.decision === 'reinstate') && <Alert type="warning" showIcon title={tr.registry.flaggedReason} style={{ marginBottom: 12 }} />}
         <Form.Item name="reason" label={tr.common.reason} rules={[{ required: true, min: 2 }]}>
           <Input.TextArea rows={3} />
         </Form.Item>
