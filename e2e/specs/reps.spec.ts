@@ -247,8 +247,19 @@ describe('a sales rep from sign-up to a recorded visit', () => {
     await dialog.getByRole('button', { name: /保\s*存/ }).click();
     await settle(page);
     await openMenu(page, 'rep-bookings');
-    await page.getByTestId('status-filter').click();
-    await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: '已同意' }).click();
+    // The dropdown may still be opening on a busy machine: pick again until the filter is in the address.
+    const status = () => new URL(page.url()).searchParams.get('status');
+    await poll(async () => {
+      if (status() !== 'approved') {
+        await page.getByTestId('status-filter').click();
+        await page
+          .locator('.ant-select-dropdown:visible .ant-select-item-option')
+          .filter({ hasText: '已同意' })
+          .click({ timeout: 3000 })
+          .catch(() => undefined);
+      }
+      return status();
+    }).toBe('approved');
     await poll(async () => textOf(rowsOf(page.getByTestId('bookings-table')).filter({ hasText: REP_NAME }).getByTestId('booking-status'))).toBe('已同意');
     await screenshot(page, 'reps-07-bookings');
   });
@@ -457,5 +468,24 @@ describe('a sales rep from sign-up to a recorded visit', () => {
     await page.getByTestId('case-rep-violation-link').waitFor();
     const list = await ctx.officer.get<{ items: { kind: string; status: string }[] }>(`/api/reps/violations?caseId=${created.body.id}`);
     expect(list.items).toMatchObject([{ kind: 'clinical_area', status: 'reported' }]);
+  });
+
+  test('a region supervisor picks an institution on the ledger and the figures', async () => {
+    const page = b.page;
+    await login(page, 'supervisor');
+    await openMenu(page, 'rep-visits');
+    await page.getByTestId('filter-institution').click();
+    await page.keyboard.type(ctx.institutionName);
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: ctx.institutionName }).first().click();
+    await poll(async () => new URL(page.url()).searchParams.get('institutionId')).toBe(ctx.institutionId);
+    await poll(async () => textOf(rowsOf(page.getByTestId('visits-table')).filter({ hasText: REP_NAME }).first())).toContain(REP_NAME);
+    await settle(page);
+    await screenshot(page, 'reps-21-region-ledger');
+    // The figures take the same picker (opened here with the institution already chosen).
+    await page.goto(`/reps/figures?institutionId=${ctx.institutionId}`);
+    await page.getByTestId('filter-institution').getByText(ctx.institutionName).waitFor();
+    await poll(async () => textOf(page.getByTestId('by-company'))).toContain(`浙江${RUN}药业有限公司`);
+    await settle(page);
+    await screenshot(page, 'reps-22-region-figures');
   });
 });
