@@ -73,6 +73,12 @@ function where(actor: Actor, q: Partial<TScreeningAlertQuery>): SQL {
 
 const SORTABLE = { score: screeningAlerts.score, period: screeningAlerts.period, rule: screeningAlerts.rule, firstSeenAt: screeningAlerts.firstSeenAt, amount: screeningAlerts.amount, status: screeningAlerts.status };
 
+/** How many alerts match, without their contents (so, unlike a list, not a sensitive read). */
+export async function countAlerts(ctx: Ctx, q: Partial<TScreeningAlertQuery>): Promise<number> {
+  const [r] = await ctx.db.select({ n: count() }).from(screeningAlerts).where(where(actorOf(ctx), q));
+  return r?.n ?? 0;
+}
+
 /** A page of alerts in the caller's scope; audit-logged (the summaries carry doctor-level figures). */
 export async function listAlerts(ctx: Ctx, q: TScreeningAlertQuery) {
   const actor = actorOf(ctx);

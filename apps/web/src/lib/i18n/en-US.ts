@@ -2,6 +2,7 @@
 import { repsEn } from './reps.en-US.ts';
 import { tendersEn } from './tenders.en-US.ts';
 import { screeningEn } from './screening.en-US.ts';
+import type { TTodoKey } from '@qinglian/contracts';
 import type { Dict } from './zh-CN.ts';
 
 export const enUS: Dict = {
@@ -145,6 +146,29 @@ export const enUS: Dict = {
     staffSeries: 'Staff',
     departmentsSeries: 'Departments',
     quickLinks: 'Shortcuts',
+    todo: {
+      title: 'To do',
+      none: 'Nothing waiting: everything is handled on time',
+      open: 'Open',
+      retry: 'Register again',
+      retried: (n: number) => `${n} report(s) sent for registration again`,
+      items: {
+        'cases.overdue': (n: number) => `${n} case(s) past their deadline`,
+        'cases.new': (n: number) => `${n} new report(s) to accept`,
+        'cases.mine': (n: number) => `${n} open case(s) assigned to me`,
+        'cases.unregistered': (n: number) => `${n} public report(s) received but not registered as cases (safely kept): register them again`,
+        'screening.open': (n: number) => `${n} screening alert(s) to review`,
+        'rectifications.overdue': (n: number) => `${n} rectification order(s) overdue`,
+        'rectifications.toVerify': (n: number) => `${n} rectification(s) submitted, to verify`,
+        'rectifications.toAnswer': (n: number) => `${n} rectification order(s) for my department`,
+        'rectifications.returned': (n: number) => `${n} rectification(s) sent back, to redo`,
+        'risks.reviewOverdue': (n: number) => `${n} risk point(s) past their review date`,
+        'reps.registrations': (n: number) => `${n} representative registration(s) to review`,
+        'reps.bookings': (n: number) => `${n} visit request(s) to decide`,
+        'reps.onSite': (n: number) => `${n} representative(s) on site now`,
+        'visits.toConfirm': (n: number) => `${n} visit record(s) waiting for my confirmation`,
+      } satisfies Record<TTodoKey, (n: number) => string>,
+    },
   },
   org: {
     levels: { tertiary: 'Tertiary', secondary: 'Secondary', primary: 'Primary' },

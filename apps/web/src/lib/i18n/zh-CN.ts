@@ -1,5 +1,5 @@
 /** Every string of the console in Simplified Chinese (the default); en-US.ts must have the same shape. */
-import type { TCaseStatus, TCaseSummary, TChannel, TInstitution, TIntegrityCode, TPost, TReportCategory, TRole } from '@qinglian/contracts';
+import type { TCaseStatus, TCaseSummary, TChannel, TInstitution, TIntegrityCode, TPost, TReportCategory, TRole, TTodoKey } from '@qinglian/contracts';
 import { repsZh } from './reps.zh-CN.ts';
 import { tendersZh } from './tenders.zh-CN.ts';
 import { screeningZh } from './screening.zh-CN.ts';
@@ -146,6 +146,29 @@ export const zhCN = {
     staffSeries: '人员数',
     departmentsSeries: '科室数',
     quickLinks: '常用功能',
+    todo: {
+      title: '待办事项',
+      none: '暂无待办，各项工作均已按时处理',
+      open: '查看',
+      retry: '重新登记',
+      retried: (n: number) => `已重新登记 ${n} 份举报`,
+      items: {
+        'cases.overdue': (n: number) => `${n} 条问题线索已超过办理期限`,
+        'cases.new': (n: number) => `${n} 条新收举报待受理`,
+        'cases.mine': (n: number) => `${n} 条线索由我承办，尚未办结`,
+        'cases.unregistered': (n: number) => `${n} 份公众举报已收到但未能登记为线索（内容已安全保存），请重新登记`,
+        'screening.open': (n: number) => `${n} 条数据碰撞预警待核查`,
+        'rectifications.overdue': (n: number) => `${n} 项整改已逾期`,
+        'rectifications.toVerify': (n: number) => `${n} 项整改已提交，待验收`,
+        'rectifications.toAnswer': (n: number) => `${n} 项整改通知待本科室落实`,
+        'rectifications.returned': (n: number) => `${n} 项整改被退回，需重新整改`,
+        'risks.reviewOverdue': (n: number) => `${n} 个廉政风险点已过复核日期`,
+        'reps.registrations': (n: number) => `${n} 名医药代表备案待审核`,
+        'reps.bookings': (n: number) => `${n} 个来访预约待审批`,
+        'reps.onSite': (n: number) => `${n} 名医药代表正在院内`,
+        'visits.toConfirm': (n: number) => `${n} 条接待记录待我确认`,
+      } satisfies Record<TTodoKey, (n: number) => string>,
+    },
   },
   org: {
     levels: { tertiary: '三级', secondary: '二级', primary: '一级' } satisfies Record<TInstitution['level'], string>,
