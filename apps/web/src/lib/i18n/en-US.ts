@@ -401,6 +401,7 @@ export const enUS: Dict = {
     },
     verbs: {
       'alert.dismiss': 'alert dismissed',
+      'inbox.retry': 'unregistered public reports sent for registration again',
       'alert.escalate': 'alert escalated',
       'alert.export': 'alerts exported',
       'alert.list': 'alerts listed',

@@ -400,6 +400,7 @@ export const zhCN = {
     } as Record<string, string>,
     verbs: {
       'alert.dismiss': '排除预警（误报）',
+      'inbox.retry': '重新登记未登记的公众举报',
       'alert.escalate': '预警转问题线索',
       'alert.export': '导出预警',
       'alert.list': '查看预警列表',
