@@ -87,4 +87,19 @@ describe('demo sales representatives', () => {
     const me = await env.app.inject({ method: 'GET', url: '/api/rep/me', cookies: { ql_rep_session: res.cookies.find((c) => c.name === 'ql_rep_session')!.value } });
     expect(me.json()).toMatchObject({ hasPhoto: true, hasLetter: true, blacklisted: false, company: { name: '浙江康恩医药股份有限公司' } });
   });
+
+  it('gives the main hospital half a year of reports at every stage, and the region the one about the leadership', async () => {
+    const jijian = await signIn(env.app, 'jijian', DEMO_PASSWORD);
+    const all = (await jijian.get('/api/reports/cases?pageSize=100')).json() as { total: number; items: { status: string; channel: string; overdue: boolean }[] };
+    expect(all.total).toBeGreaterThan(20);
+    expect(new Set(all.items.map((c) => c.status))).toEqual(new Set(['received', 'investigating', 'on_hold', 'concluded', 'closed', 'referred']));
+    expect(new Set(all.items.map((c) => c.channel))).toEqual(new Set(['integrity_code', 'hotline', 'letter', 'suggestion_box']));
+    expect(all.items.filter((c) => c.overdue)).toHaveLength(1);
+    const todo = (await jijian.get('/api/dashboard/todo')).json() as { items: { key: string; count: number }[] };
+    expect(todo.items.find((i) => i.key === 'cases.overdue')?.count).toBe(1);
+    const region = (await (await signIn(env.app, 'supervisor', DEMO_PASSWORD)).get('/api/reports/cases?q=副院长')).json() as { total: number };
+    expect(region.total).toBe(1);
+    expect((await jijian.get('/api/reports/cases?q=副院长')).json().total).toBe(0);
+    expect((await verifyAudit(env.platform.db)).ok).toBe(true);
+  });
 });

@@ -14,6 +14,7 @@ import { hashPassword } from '../modules/auth/passwords.ts';
 import { departments, institutions, partyBranches, people, posts, regions } from '../modules/org/org.tables.ts';
 import { ADMIN_TITLES, DEPARTMENTS, DOCTOR_TITLES, INSTITUTIONS, NURSE_TITLES, REGION, TECH_TITLES } from './catalog.ts';
 import { chineseName, mobile, nationalId, prng, type Rng } from './names.ts';
+import { seedDemoReports } from './reports.ts';
 import { seedDemoReps } from './reps.ts';
 import { seedDemoTenders } from './tenders.ts';
 
@@ -165,6 +166,7 @@ export async function seedDemo(platform: Platform): Promise<{ seeded: boolean; i
       hosts: [main.perDept.DISC?.discipline, main.perDept.OFFI?.leader, main.perDept.PHAR?.head, main.perDept.PROC?.head].filter((x): x is string => !!x),
       officerAccountId: accountIds.get('jijian') ?? null,
     }, passwordHash);
+    await seedDemoReports(platform, db, { institutionId: main.inst.id, officerAccountId: accountIds.get('jijian')! });
     // Tender processes go through the real import (a savepoint inside this transaction), flags and all.
     await seedDemoTenders(systemCtx({ ...platform, db }), region!.id, INSTITUTIONS);
     await writeAudit(systemCtx({ ...platform, db }), {
