@@ -222,7 +222,17 @@ describe('runs and alerts', () => {
     expect(kase!.institutionId).toBe(w.A.inst.id);
     const after = (await officer.get(`/api/screening/alerts/${doctor.id}`)).json();
     expect([after.status, after.caseId, after.caseNumber]).toEqual(['escalated', esc.json().caseId, esc.json().caseNumber]);
-    expect((await officer.get(`/api/reports/cases/${esc.json().caseId}`)).statusCode).toBe(200);
+    const detail = await officer.get(`/api/reports/cases/${esc.json().caseId}`);
+    expect(detail.statusCode).toBe(200);
+    // Nobody reported it: no receipt to follow it up, nothing on the timeline meant for a reporter.
+    expect(kase!.receiptHash).toBeNull();
+    expect(detail.json().hasReporter).toBe(false);
+    expect(detail.json().events.filter((e: { visibleToReporter: boolean }) => e.visibleToReporter)).toEqual([]);
+    expect((await officer.post(`/api/reports/cases/${esc.json().caseId}/questions`, { text: '请补充情况' })).statusCode).toBe(400);
+    // Such cases come from the platform's findings only; the case form cannot claim one.
+    const forged = await officer.post('/api/reports/cases', { channel: 'screening', category: 'kickback', text: '手工录入的筛查线索', subjectIds: [] });
+    expect(forged.statusCode).toBe(400);
+    expect(forged.json().error.details.issues.map((i: { field: string }) => i.field)).toContain('channel');
     expect((await officer.post(`/api/screening/alerts/${doctor.id}/escalate`, {})).statusCode).toBe(409);
 
     const summary = (await officer.get('/api/screening/summary')).json();

@@ -78,13 +78,15 @@ export default function CasePage() {
           <Deadline c={c} />
         </Descriptions.Item>
         <Descriptions.Item label={tr.disposal}>{c.disposal ? tr.disposals[c.disposal] : t.common.none}</Descriptions.Item>
-        <Descriptions.Item label={tr.reporter}>
-          <Space size={8} wrap>
-            <span>{c.anonymous ? tr.anonymousReporter : tr.namedReporter}</span>
-            {c.hasContact && can('case.read_contact') && <RevealContact caseId={c.id} />}
-          </Space>
-        </Descriptions.Item>
-        <Descriptions.Item label={tr.reporterChecks}>{tr.reporterChecksN(c.reporterChecks)}</Descriptions.Item>
+        {c.hasReporter && (
+          <Descriptions.Item label={tr.reporter}>
+            <Space size={8} wrap>
+              <span>{c.anonymous ? tr.anonymousReporter : tr.namedReporter}</span>
+              {c.hasContact && can('case.read_contact') && <RevealContact caseId={c.id} />}
+            </Space>
+          </Descriptions.Item>
+        )}
+        {c.hasReporter && <Descriptions.Item label={tr.reporterChecks}>{tr.reporterChecksN(c.reporterChecks)}</Descriptions.Item>}
         {c.closedAt && <Descriptions.Item label={tr.closedAt}>{formatDateTime(c.closedAt)}</Descriptions.Item>}
         {c.mergedIntoId && (
           <Descriptions.Item label={tr.mergedInto}>
