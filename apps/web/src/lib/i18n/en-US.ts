@@ -445,6 +445,8 @@ export const enUS: Dict = {
       matrix: 'risk matrix viewed',
       measure_add: 'measure added',
       measure_update: 'measure edited',
+      measure_delete: 'measure deleted',
+      follow_up: 'talk follow-up recorded',
       note: 'note added',
       pledge: 'pledge signed',
       question: 'reporter asked',

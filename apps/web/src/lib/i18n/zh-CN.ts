@@ -445,6 +445,8 @@ export const zhCN = {
       matrix: '风险矩阵',
       measure_add: '新增防控措施',
       measure_update: '修改防控措施',
+      measure_delete: '删除防控措施',
+      follow_up: '登记谈话跟进',
       note: '记录',
       pledge: '签署承诺书',
       question: '向举报人提问',
