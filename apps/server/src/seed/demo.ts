@@ -16,6 +16,7 @@ import { ADMIN_TITLES, DEPARTMENTS, DOCTOR_TITLES, INSTITUTIONS, NURSE_TITLES, R
 import { chineseName, mobile, nationalId, prng, type Rng } from './names.ts';
 import { seedDemoReps } from './reps.ts';
 import { seedDemoTenders } from './tenders.ts';
+import { seedDemoSupervisionRisks } from './supervision-risks.ts';
 
 export const DEMO_PASSWORD = 'qinglian-demo';
 
@@ -165,6 +166,8 @@ export async function seedDemo(platform: Platform): Promise<{ seeded: boolean; i
       hosts: [main.perDept.DISC?.discipline, main.perDept.OFFI?.leader, main.perDept.PHAR?.head, main.perDept.PROC?.head].filter((x): x is string => !!x),
       officerAccountId: accountIds.get('jijian') ?? null,
     }, passwordHash);
+    // Risk points with their measures and a year of talks at the main hospital.
+    await seedDemoSupervisionRisks(platform, db, main.inst.id);
     // Tender processes go through the real import (a savepoint inside this transaction), flags and all.
     await seedDemoTenders(systemCtx({ ...platform, db }), region!.id, INSTITUTIONS);
     await writeAudit(systemCtx({ ...platform, db }), {
