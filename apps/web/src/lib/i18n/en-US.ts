@@ -2,6 +2,7 @@
 import { repsEn } from './reps.en-US.ts';
 import { tendersEn } from './tenders.en-US.ts';
 import { screeningEn } from './screening.en-US.ts';
+import { supervisionRiskEn } from './supervision-risk.en-US.ts';
 import type { Dict } from './zh-CN.ts';
 
 export const enUS: Dict = {
@@ -786,6 +787,7 @@ export const enUS: Dict = {
   tenders: tendersEn,
   screening: screeningEn,
   supervision: {
+    more: supervisionRiskEn,
     menu: {
       group: 'Supervision',
       risks: 'Integrity risks',

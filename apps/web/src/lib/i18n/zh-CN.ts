@@ -3,6 +3,7 @@ import type { TCaseStatus, TCaseSummary, TChannel, TInstitution, TIntegrityCode,
 import { repsZh } from './reps.zh-CN.ts';
 import { tendersZh } from './tenders.zh-CN.ts';
 import { screeningZh } from './screening.zh-CN.ts';
+import { supervisionRiskZh } from './supervision-risk.zh-CN.ts';
 
 // Enum labels are typed by the contract's enums, so a new value fails the type check until it has a label.
 export const zhCN = {
@@ -789,6 +790,7 @@ export const zhCN = {
   tenders: tendersZh,
   screening: screeningZh,
   supervision: {
+    more: supervisionRiskZh,
     menu: {
       group: '监督工作台',
       risks: '廉政风险点',
