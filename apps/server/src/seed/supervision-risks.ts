@@ -29,7 +29,8 @@ const ADOPTED: Record<string, string[]> = {
   FIN: ['finance-cash'],
   MED: ['research-funds', 'recruit-fair'],
   INFO: ['rx-statistics'],
-  CARD: ['rx-kickback', 'beds-admission', 'red-envelope', 'insurance-fraud'],
+  // 心血管内科 has not yet adopted the prescribing and red-envelope entries: the browser test adopts them.
+  CARD: ['beds-admission', 'insurance-fraud'],
   ORTH: ['rx-kickback', 'red-envelope', 'beds-admission', 'insurance-fraud'],
   GSUR: ['red-envelope', 'beds-admission', 'rx-kickback'],
   OBGY: ['red-envelope', 'beds-admission'],
@@ -43,6 +44,7 @@ const RATED: Record<string, [number, number]> = { 'ORTH:rx-kickback': [4, 5], 'P
 /** The hospital's own risk points, beyond the library. */
 const OWN: { dept: string; process: (typeof RISK_LIBRARY)[number]['process']; title: string; description: string; post: string; likelihood: number; impact: number; measures: string[] }[] = [
   { dept: 'PHAR', process: 'drug_procurement', title: '药库验收与实际到货不符', description: '验收人员与配送企业串通，少到多验或以次充好。', post: '药库管理员', likelihood: 2, impact: 4, measures: ['验收双人签字', '每季度盘点账实核对'] },
+  { dept: 'CARD', process: 'prescribing', title: '心脏介入耗材使用中收受回扣', description: '支架、球囊等介入耗材的品牌选择受供应商影响，术者收受回扣。', post: '介入医师', likelihood: 3, impact: 5, measures: ['介入耗材使用月度点评', '术者与跟台人员接触登记', '耗材品牌选择集体讨论'] },
   { dept: 'ORTH', process: 'prescribing', title: '高值耗材使用未如实登记', description: '骨科植入物等高值耗材使用数量与收费不符，或跟台人员代为登记。', post: '科主任、护士长', likelihood: 3, impact: 4, measures: ['高值耗材条码全程追溯', '跟台人员登记备案', '每月耗材占比分析'] },
   { dept: 'LAB', process: 'equipment_tender', title: '试剂捆绑设备投放', description: '以"零元投放"设备换取配套试剂长期独家供应。', post: '科主任', likelihood: 3, impact: 3, measures: ['设备投放事前论证并报院务会', '试剂采购纳入平台'] },
   { dept: 'NURS', process: 'recruitment_promotion', title: '护理岗位调配中优亲厚友', description: '科室间护士调配、夜班安排中照顾关系人。', post: '护理部主任', likelihood: 2, impact: 2, measures: ['调配方案公示'] },
