@@ -477,6 +477,10 @@ describe('a round from plan to a verified rectification', () => {
     await poll(async () => textOf(page.getByTestId('follow-up-state'))).toMatch(/^已于 \d{4}-\d{2}-\d{2} 完成$/);
     expect(await page.getByTestId('follow-up-done').count()).toBe(0);
     await shot(page, 'supervision-talk-detail');
+    await page.goto('/supervision/talks?from=all&to=all');
+    await settle(page);
+    await poll(() => rowsOf(page.getByTestId('talks-table')).count()).toBeGreaterThan(10);
+    await shot(page, 'supervision-talks-year');
   });
 });
 
@@ -569,6 +573,15 @@ describe('risk points', () => {
     await warn.waitFor({ state: 'hidden' });
     await again.getByRole('button', { name: /取\s*消/ }).click();
     await again.waitFor({ state: 'hidden' });
+
+    // The region sees points and measures per institution.
+    const region = await b.newPage();
+    await login(region, 'supervisor');
+    await region.goto('/supervision/risks/summary');
+    await settle(region);
+    const units = region.getByTestId('institution-table');
+    await poll(async () => textOf(units)).toContain('清源市人民医院');
+    await shot(region, 'supervision-risk-summary-region');
   });
 });
 

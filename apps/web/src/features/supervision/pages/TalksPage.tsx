@@ -20,28 +20,41 @@ import { FollowUpForm, followUpState } from '../components/FollowUpForm.tsx';
 import { TalkForm } from '../components/TalkForm.tsx';
 import { TalkKindTag, talkKindKeys } from '../labels.tsx';
 
+/** Record and follow-up of a talk, under its expanded row. */
+function TalkText({ talk }: { talk: TTalk }) {
+  const t = useT();
+  const tt = t.supervision.talk;
+  const tm = t.supervision.more.talk;
+  return (
+    <div style={{ whiteSpace: 'pre-wrap' }}>
+      <Typography.Paragraph style={{ marginBottom: 4 }}>{talk.record || t.common.none}</Typography.Paragraph>
+      {talk.followUp && <Typography.Paragraph style={{ marginBottom: 4 }}>{t.common.labelled(tt.followUp, talk.followUp)}</Typography.Paragraph>}
+      {talk.followUpResult && <Typography.Paragraph style={{ marginBottom: 0 }}>{t.common.labelled(tm.followUpResult, talk.followUpResult)}</Typography.Paragraph>}
+    </div>
+  );
+}
+
 /** The reason, linked to its finding or case. */
 export function Reason({ talk }: { talk: TTalk }) {
   const t = useT();
   const link = talk.reasonRef && (talk.reasonKind === 'finding' ? `/supervision/rectifications/${talk.reasonRef}` : talk.reasonKind === 'case' ? `/cases/${talk.reasonRef}` : null);
   return (
-    <div style={{ maxWidth: 320 }}>
+    <div style={{ maxWidth: 280 }}>
       <Typography.Text type="secondary">{t.common.labelled(t.supervision.reasonKinds[talk.reasonKind], '')}</Typography.Text>
       {link ? <Link to={link}>{talk.reason}</Link> : talk.reason}
     </div>
   );
 }
 
-/** The follow-up: what is asked, by when, and whether it is done. */
+/** The follow-up in a cell: by when, and whether it is done (what is asked shows in the expanded row). */
 function FollowUp({ talk }: { talk: TTalk }) {
   const t = useT();
   const tm = t.supervision.more.talk;
   const state = followUpState(talk);
   if (state === 'none') return <>{t.common.none}</>;
   return (
-    <div style={{ maxWidth: 260 }}>
-      {talk.followUp}
-      {talk.followUpDue && <span className="ql-muted">（{formatDate(talk.followUpDue)}）</span>}{' '}
+    <div style={{ whiteSpace: 'nowrap' }}>
+      {talk.followUpDue && <div>{formatDate(talk.followUpDue)}</div>}
       {state === 'done' && <Tag color="green">{tm.followUpDoneAt(formatDate(talk.followUpDoneOn))}</Tag>}
       {state === 'pending' && <Tag color="blue">{tm.followUpPending}</Tag>}
       {state === 'overdue' && (
@@ -82,25 +95,27 @@ export default function TalksPage() {
       sorter: true,
       sortOrder: list.sortOrder('subject'),
       render: (_v, r) => (
-        <div>
-          {t.common.withNote(r.subjectName, r.subjectDepartment ?? '')}
-          {regionUser && <div className="ql-muted">{r.institutionName}</div>}
+        <div style={{ whiteSpace: 'nowrap' }}>
+          {r.subjectName}
+          <div className="ql-muted">{regionUser ? t.common.withNote(r.institutionName, r.subjectDepartment ?? '') : r.subjectDepartment}</div>
         </div>
       ),
     },
     { title: tt.kind, dataIndex: 'kind', key: 'kind', sorter: true, sortOrder: list.sortOrder('kind'), render: (v: TTalk['kind']) => <TalkKindTag kind={v} /> },
     { title: tt.reason, key: 'reason', render: (_v, r) => <Reason talk={r} /> },
-    { title: tt.talkers, dataIndex: 'talkerNames', key: 'talkers', render: (v: string[]) => v.join('、') },
-    { title: tt.followUp, key: 'followUpDue', sorter: true, sortOrder: list.sortOrder('followUpDue'), render: (_v, r) => <FollowUp talk={r} /> },
+    { title: tt.talkers, dataIndex: 'talkerNames', key: 'talkers', render: (v: string[]) => <div style={{ minWidth: 56 }}>{v.join('、')}</div> },
+    { title: tt.followUpDue, key: 'followUpDue', sorter: true, sortOrder: list.sortOrder('followUpDue'), render: (_v, r) => <FollowUp talk={r} /> },
     actionsColumn(
       t.common.actions,
       (r) => (
         <Space size={0} wrap>
-          <Link to={`/supervision/talks/${r.id}`}>
-            <Button type="link" size="small" data-testid="row-view">
-              {tm.view}
-            </Button>
-          </Link>
+          {!manage && (
+            <Link to={`/supervision/talks/${r.id}`}>
+              <Button type="link" size="small" data-testid="row-view">
+                {tm.view}
+              </Button>
+            </Link>
+          )}
           {manage && (
             <Button type="link" size="small" onClick={() => setEditing(r)} data-testid="row-edit">
               {t.common.edit}
@@ -113,7 +128,7 @@ export default function TalksPage() {
           )}
         </Space>
       ),
-      manage ? 220 : 80,
+      manage ? 120 : 70,
     ),
   ];
   const period = [fromIsoDate(bound('from')), fromIsoDate(bound('to'))] as [Dayjs | null, Dayjs | null];
@@ -202,7 +217,7 @@ export default function TalksPage() {
         loading={isFetching}
         error={error}
         columns={columns}
-        expandable={{ expandedRowRender: (r) => <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', margin: 0 }}>{r.record || t.common.none}</Typography.Paragraph>, rowExpandable: (r) => !!r.record }}
+        expandable={{ expandedRowRender: (r) => <TalkText talk={r} />, rowExpandable: (r) => !!(r.record || r.followUp || r.followUpResult) }}
       />
       <TalkForm open={recording} onClose={() => setRecording(false)} />
       <TalkForm open={editing !== null} editing={editing ?? undefined} onClose={() => setEditing(null)} />
