@@ -526,12 +526,27 @@ describe('risk points', () => {
     await choose(page, m, /^落实状态$/, '落实中');
     await fillDate(m, /^完成期限$/, dayFromNow(60));
     await m.getByLabel('落实情况').fill('已排定每月第一周点评');
+    // Evidence goes up with the measure.
+    await m.locator('input[type=file]').setInputFiles(writePng('处方点评记录.png'));
+    await m.locator('.ant-upload-list-item-done').waitFor();
     await m.getByRole('button', { name: /保\s*存/ }).click();
     await m.waitFor({ state: 'hidden' });
     await row.locator('.ant-table-row-expand-icon').click();
     const measures = page.getByTestId('measures').first();
     await poll(async () => (await textOf(measures)).includes(`科室每月处方点评${RUN}`)).toBe(true);
     expect(await textOf(measures)).toContain('落实中');
+    await poll(async () => textOf(measures)).toContain('处方点评记录.png');
+    await shot(page, 'supervision-risk-measures');
+
+    // A measure that does not fit is deleted, after a confirmation.
+    const count = await rowsOf(measures).count();
+    await rowsOf(measures).filter({ hasText: '统方权限管理与留痕' }).getByTestId('measure-delete').click();
+    const pop = page.locator('.ant-popover:visible').last();
+    await untilAnimated(pop);
+    await pop.getByRole('button', { name: /删\s*除/ }).click();
+    await page.getByText('已删除防控措施').waitFor();
+    await poll(() => rowsOf(measures).count()).toBe(count - 1);
+    expect(await textOf(measures)).not.toContain('统方权限管理与留痕');
 
     // Reviewed today: the next review is a year on.
     await row.getByTestId('risk-review').click();
