@@ -131,6 +131,8 @@ describe('risk list', () => {
     expect(ws.getRow(2).getCell(2).text).toBe('心内科');
     const [audit] = await env.platform.db.select().from(auditLog).where(eq(auditLog.action, 'risk.export'));
     expect(audit!.after).toMatchObject({ departmentId: w.A.clinical.id, rows: clinical.total });
+    const none = await readXlsx((await officer.get(`${P}/risks/export?q=${encodeURIComponent('不存在的风险点')}`)).rawPayload);
+    expect(none.rowCount).toBe(1);
     // Only what the caller may see: the clinical head gets no administrative department points.
     const mine = await readXlsx((await head.get(`${P}/risks/export`)).rawPayload);
     expect(mine.getRows(2, mine.rowCount - 1)!.every((r) => r.getCell(2).text === '心内科')).toBe(true);

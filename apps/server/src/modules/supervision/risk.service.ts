@@ -274,7 +274,8 @@ export async function adoptedKeys(ctx: Ctx, q: { institutionId?: string; departm
 /** Every point matching the list's filters (up to 10,000) for the spreadsheet; the export is audited. */
 export async function exportRisks(ctx: Ctx, q: Omit<RiskQuery, 'page' | 'pageSize'>) {
   const { items } = await listRisks(ctx, { ...q, page: 1, pageSize: 10_000 });
-  const names = new Map((await ctx.db.select({ id: institutions.id, name: institutions.name }).from(institutions).where(inArray(institutions.id, [...new Set(items.map((i) => i.institutionId)), '00000000-0000-0000-0000-000000000000']))).map((i) => [i.id, i.name]));
+  const ids = [...new Set(items.map((i) => i.institutionId))];
+  const names = new Map((ids.length ? await ctx.db.select({ id: institutions.id, name: institutions.name }).from(institutions).where(inArray(institutions.id, ids)) : []).map((i) => [i.id, i.name]));
   const actor = actorOf(ctx);
   await writeAudit(ctx, { action: 'risk.export', targetType: 'risk_point', regionId: actor.regionId, institutionId: actor.institutionId, after: { ...q, rows: items.length } });
   return items.map((i) => ({ ...i, institutionName: names.get(i.institutionId) ?? '' }));
