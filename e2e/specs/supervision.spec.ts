@@ -413,6 +413,75 @@ describe('a round from plan to a verified rectification', () => {
     expect(await textOf(page.getByTestId('talk-sentence'))).toMatch(/本期共谈话 \d+ 次：提醒谈话 \d+ 次/);
     await shot(page, 'supervision-talks');
   });
+
+  test('a talk recorded from a case, opened, edited, its follow-up recorded, and the talks exported', async () => {
+    const { page } = b;
+    const f = await facts();
+    const created = await f.officer.call<{ id: string; number: string }>('POST', '/api/reports/cases', {
+      channel: 'visit',
+      category: 'red_envelope',
+      text: `来访反映医务科工作人员收受患者家属红包${RUN}`,
+      subjectIds: [f.medPerson.id],
+    });
+    expect(created.status).toBe(201);
+    await login(page, 'jijian');
+    await page.goto(`/cases/${created.body.id}`);
+    await settle(page);
+    await page.getByTestId('case-talk').click();
+    const form = modal(page);
+    await form.getByTestId('talk-form').waitFor();
+    // Pre-filled from the case: its subject, the case as the reason.
+    expect(await textOf(form.locator('.ant-form-item').filter({ hasText: '谈话对象' }))).toContain(f.medPerson.name);
+    expect(await form.getByRole('radio', { name: '问题线索' }).isChecked()).toBe(true);
+    expect(await form.getByLabel('事由说明').inputValue()).toBe(`问题线索 ${created.body.number}`);
+    expect(await textOf(form.getByTestId('talk-case'))).toContain(created.body.number);
+    await form.getByLabel('谈话记录').fill(`就来访反映的问题进行提醒，本人说明了情况并表示今后严格遵守廉洁从业规定。${RUN}`);
+    await form.getByLabel('后续要求').fill('两周后回访');
+    await fillDate(form, /^回访期限$/, dayFromNow(14));
+    await shot(page, 'supervision-talk-from-case');
+    await form.getByRole('button', { name: /保\s*存/ }).click();
+    await form.waitFor({ state: 'hidden' });
+
+    // The list finds it by the subject's name; its detail page is the printable record.
+    await page.goto(`/supervision/talks?q=${encodeURIComponent(f.medPerson.name)}`);
+    await settle(page);
+    const table = page.getByTestId('talks-table');
+    const row = rowsOf(table).filter({ hasText: `问题线索 ${created.body.number}` });
+    await poll(() => row.count()).toBe(1);
+    expect(await textOf(row)).toContain('待跟进');
+    const download = page.waitForEvent('download');
+    await page.getByTestId('export-button').click();
+    expect((await download).suggestedFilename()).toMatch(/^谈话记录_\d{4}-\d{2}-\d{2}\.xlsx$/);
+    await row.getByTestId('talk-link').click();
+    await page.waitForURL(/\/supervision\/talks\/[0-9a-f-]{36}$/);
+    await settle(page);
+    const detail = page.getByTestId('talk-detail');
+    expect(await textOf(detail)).toContain(RUN);
+    expect(await textOf(detail)).toContain(f.medPerson.name);
+
+    // Edit: a criticism talk after all.
+    await page.getByTestId('talk-edit').click();
+    const edit = modal(page);
+    await edit.getByTestId('talk-form').waitFor();
+    await edit.locator('.ant-radio-button-wrapper').filter({ hasText: /^\s*批评谈话\s*$/ }).click();
+    await edit.getByRole('button', { name: /保\s*存/ }).click();
+    await edit.waitFor({ state: 'hidden' });
+    await poll(async () => textOf(detail)).toContain('批评谈话');
+
+    // The follow-up is done: its reminders stop and the page says so.
+    await page.getByTestId('follow-up-done').click();
+    const fu = modal(page);
+    await fu.getByLabel('跟进结果').fill('回访核实，本人已将礼品退还患者家属');
+    await fu.getByRole('button', { name: /保\s*存/ }).click();
+    await fu.waitFor({ state: 'hidden' });
+    await poll(async () => textOf(page.getByTestId('follow-up-state'))).toMatch(/^已于 \d{4}-\d{2}-\d{2} 完成$/);
+    expect(await page.getByTestId('follow-up-done').count()).toBe(0);
+    await shot(page, 'supervision-talk-detail');
+    await page.goto('/supervision/talks?from=all&to=all');
+    await settle(page);
+    await poll(() => rowsOf(page.getByTestId('talks-table')).count()).toBeGreaterThan(10);
+    await shot(page, 'supervision-talks-year');
+  });
 });
 
 describe('risk points', () => {
@@ -457,12 +526,27 @@ describe('risk points', () => {
     await choose(page, m, /^落实状态$/, '落实中');
     await fillDate(m, /^完成期限$/, dayFromNow(60));
     await m.getByLabel('落实情况').fill('已排定每月第一周点评');
+    // Evidence goes up with the measure.
+    await m.locator('input[type=file]').setInputFiles(writePng('处方点评记录.png'));
+    await m.locator('.ant-upload-list-item-done').waitFor();
     await m.getByRole('button', { name: /保\s*存/ }).click();
     await m.waitFor({ state: 'hidden' });
     await row.locator('.ant-table-row-expand-icon').click();
     const measures = page.getByTestId('measures').first();
     await poll(async () => (await textOf(measures)).includes(`科室每月处方点评${RUN}`)).toBe(true);
     expect(await textOf(measures)).toContain('落实中');
+    await poll(async () => textOf(measures)).toContain('处方点评记录.png');
+    await shot(page, 'supervision-risk-measures');
+
+    // A measure that does not fit is deleted, after a confirmation.
+    const count = await rowsOf(measures).count();
+    await rowsOf(measures).filter({ hasText: '统方权限管理与留痕' }).getByTestId('measure-delete').click();
+    const pop = page.locator('.ant-popover:visible').last();
+    await untilAnimated(pop);
+    await pop.getByRole('button', { name: /删\s*除/ }).click();
+    await page.getByText('已删除防控措施').waitFor();
+    await poll(() => rowsOf(measures).count()).toBe(count - 1);
+    expect(await textOf(measures)).not.toContain('统方权限管理与留痕');
 
     // Reviewed today: the next review is a year on.
     await row.getByTestId('risk-review').click();
@@ -483,6 +567,36 @@ describe('risk points', () => {
     await page.getByTestId('risk-matrix').locator('svg').waitFor();
     expect(await textOf(page.getByTestId('heat-table'))).toContain('心血管内科');
     await shot(page, 'supervision-risk-summary');
+
+    // The list exports what it shows; adopting an entry 心血管内科 already has is marked and confirmed.
+    await openMenu(page, 'risks');
+    await page.getByTestId('risks-table').waitFor();
+    const download = page.waitForEvent('download');
+    await page.getByTestId('export-button').click();
+    expect((await download).suggestedFilename()).toMatch(/^廉政风险点_\d{4}-\d{2}-\d{2}\.xlsx$/);
+    await page.getByTestId('adopt-button').click();
+    const again = page.locator('.ant-modal:visible').filter({ has: page.getByTestId('adopt-modal') });
+    await choose(page, again, /^归属科室$/, /^心血管内科$/, '心血管');
+    const entry = rowsOf(again.getByTestId('library-table')).filter({ hasText: '收受回扣开具处方' });
+    await poll(async () => textOf(entry)).toContain('本科室已选用');
+    await entry.locator('.ant-checkbox-input').check();
+    await again.getByRole('button', { name: /选用 1 个/ }).click();
+    const warn = page.locator('.ant-modal-confirm:visible');
+    await poll(async () => textOf(warn)).toContain('收受回扣开具处方');
+    await shot(page, 'supervision-risk-adopt-again');
+    await warn.getByRole('button', { name: /取\s*消/ }).click();
+    await warn.waitFor({ state: 'hidden' });
+    await again.getByRole('button', { name: /取\s*消/ }).click();
+    await again.waitFor({ state: 'hidden' });
+
+    // The region sees points and measures per institution.
+    const region = await b.newPage();
+    await login(region, 'supervisor');
+    await region.goto('/supervision/risks/summary');
+    await settle(region);
+    const units = region.getByTestId('institution-table');
+    await poll(async () => textOf(units)).toContain('清源市人民医院');
+    await shot(region, 'supervision-risk-summary-region');
   });
 });
 

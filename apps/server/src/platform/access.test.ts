@@ -51,6 +51,7 @@ const BODIES: Record<string, unknown> = {
   'POST /api/supervision/rounds/:id/findings': { departmentId: ID, kind: 'other', description: '访问控制测试', responsibleId: ID, deadline: '2026-12-31' },
   'POST /api/supervision/rectifications/:id/submit': { evidence: '访问控制测试' },
   'POST /api/supervision/rectifications/:id/verify': { accepted: true, note: '访问控制测试' },
+  'POST /api/supervision/talks/:id/follow-up': { doneOn: '2026-12-01', result: '访问控制测试' },
   'POST /api/screening/alerts/:id/dismiss': { reason: '访问控制测试' },
   'POST /api/screening/alerts/:id/escalate': {},
 };

@@ -50,6 +50,11 @@ export async function cancelJob(db: Db, dedupeKey: string): Promise<void> {
   await db.delete(jobs).where(and(eq(jobs.dedupeKey, dedupeKey), eq(jobs.status, 'pending')));
 }
 
+/** Cancels every pending job whose key starts with `prefix` (a reminder that repeats under dated keys). */
+export async function cancelJobsWithPrefix(db: Db, prefix: string): Promise<void> {
+  await db.delete(jobs).where(and(sql`${jobs.dedupeKey} like ${`${prefix.replace(/[\\%_]/g, (c) => `\\${c}`)}%`}`, eq(jobs.status, 'pending')));
+}
+
 /** Makes sure each recurring kind has its next run scheduled. */
 export async function ensureRecurring(platform: Platform): Promise<void> {
   for (const [kind, every] of recurring)

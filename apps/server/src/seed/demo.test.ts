@@ -103,3 +103,27 @@ describe('demo sales representatives', () => {
     expect((await verifyAudit(env.platform.db)).ok).toBe(true);
   });
 });
+
+describe('demo risk points and talks', () => {
+  it('gives the main hospital a heat map, measures in every state, reviews due and one overdue, and a year of talks', async () => {
+    const officer = await signIn(env.app, 'jijian', DEMO_PASSWORD);
+    const summary = (await officer.get('/api/supervision/risks/summary')).json();
+    expect(summary.points).toBeGreaterThan(30);
+    expect(summary.measures).toBeGreaterThan(summary.points * 2);
+    expect(summary.heat.length).toBeGreaterThan(10);
+    expect(summary.reviewOverdue).toBe(1);
+    for (const level of ['medium', 'high', 'critical']) expect(summary.byLevel.find((b: { level: string }) => b.level === level).count, level).toBeGreaterThan(0);
+    const points = (await officer.get('/api/supervision/risks?pageSize=200')).json().items as { measures: { status: string }[]; reviewOn: string }[];
+    const statuses = new Set(points.flatMap((p) => p.measures.map((m) => m.status)));
+    expect([...statuses].sort()).toEqual(['done', 'in_progress', 'planned']);
+    const counts = (await officer.get('/api/supervision/talks/counts')).json();
+    const by = Object.fromEntries(counts.byKind.map((k: { kind: string; count: number }) => [k.kind, k.count]));
+    expect(by.reminder).toBeGreaterThan(by.criticism);
+    expect(by.criticism).toBeGreaterThan(by.summons);
+    for (const kind of ['admonishment', 'summons', 'rectification']) expect(by[kind], kind).toBeGreaterThan(0);
+    // The region sees the hospital in its per-institution breakdown; the heat map of another hospital is empty.
+    const region = (await (await signIn(env.app, 'supervisor', DEMO_PASSWORD)).get('/api/supervision/risks/summary')).json();
+    expect(region.byInstitution[0]).toMatchObject({ institutionName: '清源市人民医院', points: summary.points, measures: summary.measures });
+    expect((await (await signIn(env.app, 'zy_jijian', DEMO_PASSWORD)).get('/api/supervision/risks/summary')).json().points).toBe(0);
+  });
+});

@@ -17,6 +17,7 @@ import { chineseName, mobile, nationalId, prng, type Rng } from './names.ts';
 import { seedDemoReports } from './reports.ts';
 import { seedDemoReps } from './reps.ts';
 import { seedDemoTenders } from './tenders.ts';
+import { seedDemoSupervisionRisks } from './supervision-risks.ts';
 
 export const DEMO_PASSWORD = 'qinglian-demo';
 
@@ -167,6 +168,8 @@ export async function seedDemo(platform: Platform): Promise<{ seeded: boolean; i
       officerAccountId: accountIds.get('jijian') ?? null,
     }, passwordHash);
     await seedDemoReports(platform, db, { institutionId: main.inst.id, officerAccountId: accountIds.get('jijian')! });
+    // Risk points with their measures and a year of talks at the main hospital.
+    await seedDemoSupervisionRisks(platform, db, main.inst.id);
     // Tender processes go through the real import (a savepoint inside this transaction), flags and all.
     await seedDemoTenders(systemCtx({ ...platform, db }), region!.id, INSTITUTIONS);
     await writeAudit(systemCtx({ ...platform, db }), {

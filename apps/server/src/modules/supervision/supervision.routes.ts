@@ -32,14 +32,23 @@ import {
   ZTemplate,
   ZTemplateInput,
   ZListQuery,
+  ZAdoptedQuery,
+  ZRiskMatrix,
+  ZRiskMatrixPatch,
+  ZTalkCountQuery,
+  ZTalkFollowUpDone,
+  ZTalkPatch,
 } from '@qinglian/contracts';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
+import { shanghaiDate } from '../../platform/time.ts';
+import { sendDownload, XLSX_MIME } from '../../platform/xlsx.ts';
 import * as assessment from './assessment.service.ts';
 import * as rect from './rectification.service.ts';
 import * as risk from './risk.service.ts';
 import * as rounds from './rounds.service.ts';
 import * as talks from './talks.service.ts';
+import { risksXlsx, talksXlsx } from './supervision.export.ts';
 
 const tags = ['supervision'];
 type Perm = Parameters<typeof canFn>[1];
@@ -52,12 +61,26 @@ export async function supervisionRoutes(fastify: FastifyInstance) {
   // risk points
   app.get(`${P}/risks`, { schema: { tags, querystring: ZRiskQuery, response: { 200: ZPage(ZRiskPoint) } }, config: can('risk.read') }, (req) => risk.listRisks(req.ctx, req.query));
   app.get(`${P}/risks/summary`, { schema: { tags, querystring: instQuery, response: { 200: ZRiskSummary } }, config: can('risk.read') }, (req) => risk.riskSummary(req.ctx, req.query));
-  const ZMatrix = z.object({ institutionId: ZId, medium: z.number().int().min(2).max(25), high: z.number().int().min(2).max(25), critical: z.number().int().min(2).max(25) });
-  app.get(`${P}/risks/matrix`, { schema: { tags, querystring: z.object({ institutionId: ZId.optional() }), response: { 200: ZMatrix } }, config: can('risk.read') }, (req) =>
+  app.get(`${P}/risks/matrix`, { schema: { tags, querystring: z.object({ institutionId: ZId.optional() }), response: { 200: ZRiskMatrix } }, config: can('risk.read') }, (req) =>
     risk.getMatrix(req.ctx, req.query.institutionId),
   );
-  app.patch(`${P}/risks/matrix`, { schema: { tags, body: ZMatrix.partial({ institutionId: true }), response: { 200: ZMatrix } }, config: can('inspection.manage') }, (req) =>
+  app.patch(`${P}/risks/matrix`, { schema: { tags, body: ZRiskMatrixPatch, response: { 200: ZRiskMatrix } }, config: can('inspection.manage') }, (req) =>
     risk.setMatrix(req.ctx, req.body),
+  );
+  // risk list export, adopted keys, measure delete (risk/talks additions)
+  app.get(
+    `${P}/risks/export`,
+    { schema: { tags, summary: 'The filtered risk-point list as .xlsx (all pages, up to 10,000 rows); audited', querystring: ZRiskQuery }, config: can('risk.read') },
+    async (req, reply) => {
+      const { page: _p, pageSize: _s, ...q } = req.query;
+      return sendDownload(reply, `廉政风险点_${shanghaiDate(req.ctx.platform.now())}.xlsx`, XLSX_MIME, await risksXlsx(await risk.exportRisks(req.ctx, q)));
+    },
+  );
+  app.get(`${P}/risks/adopted`, { schema: { tags, querystring: ZAdoptedQuery, response: { 200: z.array(z.string()) } }, config: can('risk.manage') }, (req) => risk.adoptedKeys(req.ctx, req.query));
+  app.delete(
+    `${P}/risks/:id/measures/:measureId`,
+    { schema: { tags, params: ZIdParams.extend({ measureId: ZId }), response: { 200: ZRiskPoint } }, config: can('risk.manage', 'risk_point') },
+    (req) => risk.deleteMeasure(req.ctx, req.params.id, req.params.measureId),
   );
   app.get(`${P}/risks/library`, { schema: { tags, response: { 200: z.array(ZLibraryEntry) } }, config: can('risk.read') }, () => risk.library());
   app.post(`${P}/risks/adopt`, { schema: { tags, body: ZAdopt, response: { 200: z.object({ adopted: z.number().int(), ids: z.array(ZId) }) } }, config: can('risk.manage') }, (req) =>
@@ -138,7 +161,22 @@ export async function supervisionRoutes(fastify: FastifyInstance) {
 
   // talks
   app.get(`${P}/talks`, { schema: { tags, querystring: ZTalkQuery, response: { 200: ZPage(ZTalk) } }, config: can('talk.read') }, (req) => talks.listTalks(req.ctx, req.query));
-  app.get(`${P}/talks/counts`, { schema: { tags, querystring: instQuery, response: { 200: ZTalkCounts } }, config: can('talk.read') }, (req) => talks.talkCounts(req.ctx, req.query));
+  app.get(`${P}/talks/counts`, { schema: { tags, querystring: ZTalkCountQuery, response: { 200: ZTalkCounts } }, config: can('talk.read') }, (req) => talks.talkCounts(req.ctx, req.query));
+  // talk export, edit, follow-up (risk/talks additions)
+  app.get(
+    `${P}/talks/export`,
+    { schema: { tags, summary: 'The filtered talk list as .xlsx (all pages, up to 10,000 rows, without the records); audited', querystring: ZTalkQuery }, config: can('talk.read') },
+    async (req, reply) => {
+      const { page: _p, pageSize: _s, ...q } = req.query;
+      return sendDownload(reply, `谈话记录_${shanghaiDate(req.ctx.platform.now())}.xlsx`, XLSX_MIME, await talksXlsx(await talks.exportTalks(req.ctx, q)));
+    },
+  );
+  app.patch(`${P}/talks/:id`, { schema: { tags, params: ZIdParams, body: ZTalkPatch, response: { 200: ZTalk } }, config: can('talk.manage', 'talk') }, (req) =>
+    talks.updateTalk(req.ctx, req.params.id, req.body),
+  );
+  app.post(`${P}/talks/:id/follow-up`, { schema: { tags, params: ZIdParams, body: ZTalkFollowUpDone, response: { 200: ZTalk } }, config: can('talk.manage', 'talk') }, (req) =>
+    talks.recordFollowUp(req.ctx, req.params.id, req.body),
+  );
   app.post(`${P}/talks`, { schema: { tags, body: ZTalkInput, response: { 201: ZTalk } }, config: can('talk.manage') }, async (req, reply) =>
     reply.status(201).send(await talks.createTalk(req.ctx, req.body)),
   );

@@ -60,6 +60,9 @@ export const riskMatrix = pgTable('risk_matrix', {
   medium: smallint('medium').notNull().default(5),
   high: smallint('high').notNull().default(10),
   critical: smallint('critical').notNull().default(17),
+  /** The scale of each axis (3–10 steps; 5×5 by default). */
+  likelihoodLevels: smallint('likelihood_levels').notNull().default(5),
+  impactLevels: smallint('impact_levels').notNull().default(5),
 });
 
 export const checklistTemplates = pgTable('checklist_templates', {
@@ -171,7 +174,11 @@ export const talks = pgTable(
     record: text('record').notNull().default(''),
     followUp: text('follow_up').notNull().default(''),
     followUpDue: date('follow_up_due'),
+    /** When the follow-up was recorded as done, and what came of it. */
+    followUpDoneOn: date('follow_up_done_on'),
+    followUpResult: text('follow_up_result'),
     createdAt: at('created_at').notNull().defaultNow(),
+    updatedAt: at('updated_at').notNull().defaultNow(),
   },
   (t) => [index('talks_inst_idx').on(t.institutionId, t.talkedOn), index('talks_subject_idx').on(t.subjectId)],
 );

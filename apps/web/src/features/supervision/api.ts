@@ -31,12 +31,18 @@ export interface RiskMatrixThresholds {
   high: number;
   critical: number;
 }
-export const useRiskMatrix = (enabled: boolean) => useRead<RiskMatrixThresholds & { institutionId: string }>(`${P}/risks/matrix`, undefined, { enabled });
+/** The scale of each axis with the thresholds (5 × 5 and 5 / 10 / 17 by default). */
+export interface RiskMatrixConfig extends RiskMatrixThresholds {
+  likelihoodLevels: number;
+  impactLevels: number;
+}
+export const useRiskMatrix = (enabled: boolean, institutionId?: string) =>
+  useRead<RiskMatrixConfig & { institutionId: string }>(`${P}/risks/matrix`, institutionId ? { institutionId } : undefined, { enabled });
 
 /** Saves the institution's level thresholds; every level is recomputed from them. */
 export function useSaveRiskMatrix() {
   const saved = useSaved();
-  return useMutation({ mutationFn: (body: RiskMatrixThresholds) => api.patch<RiskMatrixThresholds>(`${P}/risks/matrix`, body), onSuccess: saved });
+  return useMutation({ mutationFn: (body: Partial<RiskMatrixConfig>) => api.patch<RiskMatrixConfig>(`${P}/risks/matrix`, body), onSuccess: saved });
 }
 export const useRiskLibrary = (enabled: boolean) => useRead<LibraryEntry[]>(`${P}/risks/library`, undefined, { enabled });
 
@@ -67,6 +73,15 @@ export function useAdopt() {
     onSuccess: saved,
   });
 }
+
+// risk additions: measure delete, adopted library keys
+export function useDeleteMeasure() {
+  const saved = useSaved();
+  return useMutation({ mutationFn: ({ pointId, measureId }: { pointId: string; measureId: string }) => api.del<TRiskPoint>(`${P}/risks/${pointId}/measures/${measureId}`), onSuccess: saved });
+}
+/** Library keys already adopted for the department (or the whole institution without one). */
+export const useAdoptedKeys = (enabled: boolean, departmentId: string | undefined) =>
+  useRead<string[]>(`${P}/risks/adopted`, departmentId ? { departmentId } : {}, { enabled });
 
 // checklists and rounds
 export const useTemplates = () => useRead<Template[]>(`${P}/templates`);
@@ -136,6 +151,17 @@ export const useTalkCounts = (query: Query) => useRead<TalkCounts>(`${P}/talks/c
 export function useCreateTalk() {
   const saved = useSaved();
   return useMutation({ mutationFn: (body: object) => api.post<TTalk>(`${P}/talks`, body), onSuccess: saved });
+}
+
+// talk additions: one talk, edit, follow-up done
+export const useTalk = (id: string | undefined) => useRead<TTalk>(`${P}/talks/${id}`, undefined, { enabled: !!id });
+export function useUpdateTalk() {
+  const saved = useSaved();
+  return useMutation({ mutationFn: ({ id, values }: { id: string; values: object }) => api.patch<TTalk>(`${P}/talks/${id}`, values), onSuccess: saved });
+}
+export function useRecordFollowUp() {
+  const saved = useSaved();
+  return useMutation({ mutationFn: ({ id, values }: { id: string; values: { doneOn: string; result: string } }) => api.post<TTalk>(`${P}/talks/${id}/follow-up`, values), onSuccess: saved });
 }
 
 // cadre assessment

@@ -3,6 +3,7 @@ import { repsEn } from './reps.en-US.ts';
 import { tendersEn } from './tenders.en-US.ts';
 import { screeningEn } from './screening.en-US.ts';
 import type { TTodoKey } from '@qinglian/contracts';
+import { supervisionRiskEn } from './supervision-risk.en-US.ts';
 import type { Dict } from './zh-CN.ts';
 
 export const enUS: Dict = {
@@ -470,6 +471,8 @@ export const enUS: Dict = {
       matrix: 'risk matrix viewed',
       measure_add: 'measure added',
       measure_update: 'measure edited',
+      measure_delete: 'measure deleted',
+      follow_up: 'talk follow-up recorded',
       note: 'note added',
       pledge: 'pledge signed',
       question: 'reporter asked',
@@ -809,6 +812,7 @@ export const enUS: Dict = {
   tenders: tendersEn,
   screening: screeningEn,
   supervision: {
+    more: supervisionRiskEn,
     menu: {
       group: 'Supervision',
       risks: 'Integrity risks',

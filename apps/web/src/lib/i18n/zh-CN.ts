@@ -3,6 +3,7 @@ import type { TCaseStatus, TCaseSummary, TChannel, TInstitution, TIntegrityCode,
 import { repsZh } from './reps.zh-CN.ts';
 import { tendersZh } from './tenders.zh-CN.ts';
 import { screeningZh } from './screening.zh-CN.ts';
+import { supervisionRiskZh } from './supervision-risk.zh-CN.ts';
 
 // Enum labels are typed by the contract's enums, so a new value fails the type check until it has a label.
 export const zhCN = {
@@ -469,6 +470,8 @@ export const zhCN = {
       matrix: '风险矩阵',
       measure_add: '新增防控措施',
       measure_update: '修改防控措施',
+      measure_delete: '删除防控措施',
+      follow_up: '登记谈话跟进',
       note: '记录',
       pledge: '签署承诺书',
       question: '向举报人提问',
@@ -811,6 +814,7 @@ export const zhCN = {
   tenders: tendersZh,
   screening: screeningZh,
   supervision: {
+    more: supervisionRiskZh,
     menu: {
       group: '监督工作台',
       risks: '廉政风险点',

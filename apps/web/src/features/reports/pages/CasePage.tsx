@@ -1,13 +1,15 @@
 /** One case: header facts, the report, subjects, outcome, the timeline and the steps that fit its status. */
-import { ArrowLeftOutlined } from '@ant-design/icons';
+import { ArrowLeftOutlined, CommentOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Col, Descriptions, Result, Row, Skeleton, Space, Typography } from 'antd';
+import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { PrintButton } from '../../../components/ExportButton.tsx';
 import { PageHeader } from '../../../components/PageHeader.tsx';
 import { ApiError } from '../../../lib/api.ts';
 import { usePageTitle, useT } from '../../../lib/i18n/index.tsx';
-import { useCan } from '../../../lib/session.tsx';
+import { useCan, useMe } from '../../../lib/session.tsx';
 import { formatDateTime } from '../../../lib/time.ts';
+import { TalkForm } from '../../supervision/components/TalkForm.tsx';
 import { useCase } from '../api.ts';
 import { CaseActions } from '../components/CaseActions.tsx';
 import { CaseSubjects } from '../components/CaseSubjects.tsx';
@@ -24,6 +26,8 @@ export default function CasePage() {
   const { id } = useParams();
   const can = useCan();
   const { data: c, error, isLoading } = useCase(id);
+  const [talking, setTalking] = useState(false);
+  const me = useMe();
   usePageTitle(c ? `${tr.caseTitle} ${c.number}` : tr.caseTitle);
 
   if (isLoading) return <Skeleton active />;
@@ -60,6 +64,12 @@ export default function CasePage() {
               <Button icon={<ArrowLeftOutlined />}>{tr.backToList}</Button>
             </Link>
             {handle && <CaseActions c={c} />}
+            {/* A talk about this case: the reason is the case, the subject its first named person. */}
+            {can('talk.manage') && me.institutionId === c.institutionId && (
+              <Button icon={<CommentOutlined />} onClick={() => setTalking(true)} data-testid="case-talk">
+                {t.supervision.more.talk.recordTalk}
+              </Button>
+            )}
             <PrintButton />
           </>
         }
@@ -121,6 +131,16 @@ export default function CasePage() {
           </Card>
         </Col>
       </Row>
+      <TalkForm
+        open={talking}
+        onClose={() => setTalking(false)}
+        prefill={{
+          reasonKind: 'case',
+          reasonRef: c.id,
+          reason: t.supervision.more.talk.fromCase(c.number),
+          subject: c.subjects[0] ? { id: c.subjects[0].personId, name: c.subjects[0].name } : undefined,
+        }}
+      />
     </>
   );
 }
