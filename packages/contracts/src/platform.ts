@@ -69,6 +69,7 @@ export const TODO_KEYS = [
   'rectifications.toAnswer',
   'rectifications.returned',
   'risks.reviewOverdue',
+  'talks.followUp',
   'reps.registrations',
   'reps.bookings',
   'reps.onSite',

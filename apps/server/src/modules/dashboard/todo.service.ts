@@ -4,7 +4,7 @@
  * list its link opens, with the same filters, so the number on the home page is the number of rows the
  * officer finds behind it.
  */
-import { can, type TPermission, type TTodo, type TTodoKey, ZBookingQuery, ZCaseQuery, ZRectificationQuery, ZRepQuery, ZRiskQuery } from '@qinglian/contracts';
+import { can, type TPermission, type TTodo, type TTodoKey, ZBookingQuery, ZCaseQuery, ZRectificationQuery, ZRepQuery, ZRiskQuery, ZTalkQuery } from '@qinglian/contracts';
 import { and, count, eq, isNotNull, isNull } from 'drizzle-orm';
 import { type Actor, scopeOf, scopeWhere } from '../../platform/access.ts';
 import { actorOf, type Ctx } from '../../platform/context.ts';
@@ -16,6 +16,7 @@ import { repVisitHosts, repVisits } from '../reps/reps.tables.ts';
 import { countAlerts } from '../screening/alerts.service.ts';
 import { listRectifications } from '../supervision/rectification.service.ts';
 import { listRisks } from '../supervision/risk.service.ts';
+import { listTalks } from '../supervision/talks.service.ts';
 
 type Severity = TTodo['items'][number]['severity'];
 interface Source {
@@ -44,6 +45,7 @@ const SOURCES: Source[] = [
   { key: 'rectifications.toAnswer', perm: 'rectification.respond', when: inDepartment, severity: 'warning', path: '/supervision/rectifications', query: { status: 'open' }, count: async (c, q) => (await listRectifications(c, ZRectificationQuery.parse({ ...q, ...ONE }))).total },
   { key: 'rectifications.returned', perm: 'rectification.respond', when: inDepartment, severity: 'warning', path: '/supervision/rectifications', query: { status: 'returned' }, count: async (c, q) => (await listRectifications(c, ZRectificationQuery.parse({ ...q, ...ONE }))).total },
   { key: 'risks.reviewOverdue', perm: 'risk.manage', severity: 'warning', path: '/supervision/risks', query: { reviewOverdue: 'true' }, count: async (c, q) => (await listRisks(c, ZRiskQuery.parse({ ...q, ...ONE }))).total },
+  { key: 'talks.followUp', perm: 'talk.manage', severity: 'info', path: '/supervision/talks', query: { followUpPending: 'true' }, count: async (c, q) => (await listTalks(c, ZTalkQuery.parse({ ...q, ...ONE }))).total },
   { key: 'reps.registrations', perm: 'rep.manage', severity: 'warning', path: '/reps/registry', query: { status: 'pending' }, count: async (c, q) => (await listReps(c, ZRepQuery.parse({ ...q, ...ONE }))).total },
   { key: 'reps.bookings', perm: 'rep.manage', severity: 'warning', path: '/reps/bookings', query: { status: 'requested' }, count: async (c, q) => (await listBookings(c, ZBookingQuery.parse({ ...q, ...ONE }))).total },
   {

@@ -164,6 +164,7 @@ export const enUS: Dict = {
         'rectifications.toAnswer': (n: number) => `${n} rectification order(s) for my department`,
         'rectifications.returned': (n: number) => `${n} rectification(s) sent back, to redo`,
         'risks.reviewOverdue': (n: number) => `${n} risk point(s) past their review date`,
+        'talks.followUp': (n: number) => `${n} talk(s) with a follow-up to see through`,
         'reps.registrations': (n: number) => `${n} representative registration(s) to review`,
         'reps.bookings': (n: number) => `${n} visit request(s) to decide`,
         'reps.onSite': (n: number) => `${n} representative(s) on site now`,

@@ -164,6 +164,7 @@ export const zhCN = {
         'rectifications.toAnswer': (n: number) => `${n} 项整改通知待本科室落实`,
         'rectifications.returned': (n: number) => `${n} 项整改被退回，需重新整改`,
         'risks.reviewOverdue': (n: number) => `${n} 个廉政风险点已过复核日期`,
+        'talks.followUp': (n: number) => `${n} 次谈话待跟进落实`,
         'reps.registrations': (n: number) => `${n} 名医药代表备案待审核`,
         'reps.bookings': (n: number) => `${n} 个来访预约待审批`,
         'reps.onSite': (n: number) => `${n} 名医药代表正在院内`,
