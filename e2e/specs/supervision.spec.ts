@@ -337,6 +337,8 @@ describe('a round from plan to a verified rectification', () => {
     await settle(page);
     await page.getByTestId('verify-card').getByLabel('验收意见').fill('缺少登记本照片和培训签到');
     await page.getByTestId('verify-return').click();
+    // Sending back is confirmed first.
+    await page.locator('.ant-modal-confirm').getByRole('button', { name: '退回重改' }).click();
     await poll(async () => textOf(page.getByTestId('rect-status'))).toContain('已退回');
     await head.reload();
     await settle(head);
@@ -348,19 +350,34 @@ describe('a round from plan to a verified rectification', () => {
     await page.getByTestId('verify-card').getByLabel('验收意见').fill('整改到位');
     await shot(page, 'supervision-rectification-verify');
     await page.getByTestId('verify-accept').click();
+    await page.locator('.ant-modal-confirm').getByRole('button', { name: '验收通过' }).click();
     await poll(async () => textOf(page.getByTestId('rect-status'))).toContain('已验收');
     await shot(page, 'supervision-rectification-accepted');
 
-    // The suggestion letter: numbered, addressed to the department, printable on A4 without the console.
+    // The suggestion letter: opening it does not number it; the office edits the suggestions, then issues it
+    // (confirmed); numbered, addressed to the department, printable on A4 without the console.
     await page.getByTestId('rect-letter').click();
     await page.waitForURL(/\/letter$/);
     await settle(page);
     const letter = page.getByTestId('letter');
+    await page.getByTestId('letter-draft').waitFor();
+    expect(await textOf(letter.getByTestId('letter-number'))).toBe('尚未出具');
+    expect(await textOf(letter.getByTestId('letter-suggestions'))).toContain(FINDING);
+    await page.getByTestId('letter-edit').click();
+    const suggestions = `一、请于${dayFromNow(30)}前完成整改，建立医药代表接待登记制度。\n二、组织全科开展廉洁从业教育。`;
+    await page.getByTestId('letter-suggestions-input').fill(suggestions);
+    await shot(page, 'supervision-letter-edit');
+    await page.locator('.ant-modal').getByRole('button', { name: /确\s*定|OK/ }).click();
+    await poll(async () => textOf(letter.getByTestId('letter-suggestions'))).toContain('组织全科开展廉洁从业教育');
+    await shot(page, 'supervision-letter-draft');
+    await page.getByTestId('letter-issue').click();
+    await page.locator('.ant-modal-confirm').getByRole('button', { name: '出具并编号' }).click();
+    await poll(async () => textOf(letter.getByTestId('letter-number'))).toMatch(/^QY001监建〔\d{4}〕\d+号$/);
     expect(await textOf(letter.getByTestId('letter-number'))).toMatch(/^QY001监建〔\d{4}〕\d+号$/);
     expect(await textOf(letter)).toContain('监察建议书');
     expect(await textOf(letter.getByTestId('letter-to'))).toBe('心血管内科：');
     expect(await textOf(letter.getByTestId('letter-finding'))).toBe(FINDING);
-    expect(await textOf(letter.getByTestId('letter-requirement'))).toContain(`${Number(dayFromNow(30).slice(5, 7))}月`);
+    expect(await textOf(letter.getByTestId('letter-suggestions'))).toContain('建立医药代表接待登记制度');
     expect(await textOf(letter.getByTestId('letter-issuer'))).toBe('清源市人民医院纪检监察室');
     await shot(page, 'supervision-letter');
     await page.emulateMedia({ media: 'print' });

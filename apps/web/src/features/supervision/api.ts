@@ -109,24 +109,22 @@ export function useRectificationStep(id: string) {
 
 const letterKey = (id: string) => [KEY, 'letter', id];
 
-/**
- * The suggestion letter. The server numbers it on the first call and returns the same letter after,
- * so this POST is safe to repeat; the query cache keeps one call per page.
- */
+/** The suggestion letter: reading never issues a number (the draft until the office issues it). */
 export function useLetter(id: string | undefined) {
-  return useQuery({ queryKey: letterKey(id ?? ''), queryFn: () => api.post<Letter>(`${P}/rectifications/${id}/letter`), enabled: !!id, staleTime: Number.POSITIVE_INFINITY });
+  return useQuery({ queryKey: letterKey(id ?? ''), queryFn: ({ signal }) => api.get<Letter>(`${P}/rectifications/${id}/letter`, undefined, signal), enabled: !!id });
 }
 
-/** Issues the letter from the detail page and hands it to the letter page through the cache. */
-export function useIssueLetter(id: string) {
+/** Edits the suggestions of a draft, or issues the numbered letter (an explicit, confirmed action). */
+export function useLetterStep(id: string) {
   const qc = useQueryClient();
-  return useMutation({
-    mutationFn: () => api.post<Letter>(`${P}/rectifications/${id}/letter`),
-    onSuccess: (letter) => {
-      qc.setQueryData(letterKey(id), letter);
-      return qc.invalidateQueries({ queryKey: [KEY, `${P}/rectifications/${id}`] });
-    },
-  });
+  const done = (letter: Letter) => {
+    qc.setQueryData(letterKey(id), letter);
+    return qc.invalidateQueries({ queryKey: [KEY, `${P}/rectifications/${id}`] });
+  };
+  return {
+    edit: useMutation({ mutationFn: (body: { suggestions: string }) => api.patch<Letter>(`${P}/rectifications/${id}/letter`, body), onSuccess: done }),
+    issue: useMutation({ mutationFn: () => api.post<Letter>(`${P}/rectifications/${id}/letter`), onSuccess: done }),
+  };
 }
 
 // talks
