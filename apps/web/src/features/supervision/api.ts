@@ -72,7 +72,8 @@ export function useAdopt() {
 export const useTemplates = () => useRead<Template[]>(`${P}/templates`);
 export const useRounds = (query: Query) => useRead<TPage<TRound>>(`${P}/rounds`, query, { keep: true });
 export const useRound = (id: string | undefined) => useRead<TRound>(`${P}/rounds/${id}`, undefined, { enabled: !!id });
-export const useRoundFigures = () => useRead<RoundFigures>(`${P}/inspections/figures`);
+/** The figures for a period (from / to, Shanghai dates) and the caller's scope. */
+export const useRoundFigures = (query: Query = {}) => useRead<RoundFigures>(`${P}/inspections/figures`, query, { keep: true });
 
 export function useCreateTemplate() {
   const saved = useSaved();
@@ -91,6 +92,23 @@ export function useRoundStep(roundId: string) {
     result: useMutation({ mutationFn: (body: object) => api.post<ScoredResult>(`${P}/rounds/${roundId}/results`, body), onSuccess: saved }),
     finding: useMutation({ mutationFn: (body: object) => api.post<{ id: string }>(`${P}/rounds/${roundId}/findings`, body), onSuccess: saved }),
     complete: useMutation({ mutationFn: () => api.post<TRound>(`${P}/rounds/${roundId}/complete`), onSuccess: saved }),
+  };
+}
+
+// rounds block: editing and cancelling a planned round; editing, copying and (de)activating a template
+export function useRoundEdit(roundId: string) {
+  const saved = useSaved();
+  return {
+    update: useMutation({ mutationFn: (body: object) => api.patch<TRound>(`${P}/rounds/${roundId}`, body), onSuccess: saved }),
+    cancel: useMutation({ mutationFn: (body: { reason: string }) => api.post<TRound>(`${P}/rounds/${roundId}/cancel`, body), onSuccess: saved }),
+  };
+}
+
+export function useTemplateEdit() {
+  const saved = useSaved();
+  return {
+    update: useMutation({ mutationFn: ({ id, body }: { id: string; body: object }) => api.patch<Template>(`${P}/templates/${id}`, body), onSuccess: saved }),
+    copy: useMutation({ mutationFn: (id: string) => api.post<Template>(`${P}/templates/${id}/copy`), onSuccess: saved }),
   };
 }
 
@@ -138,6 +156,13 @@ export function useCreateTalk() {
 
 // cadre assessment
 export const useRanking = (period: string) => useRead<Ranking>(`${P}/assessments/ranking`, { period }, { keep: true });
+
+// rounds block: how many at the bottom are proposed for a reminder talk
+export const useAssessmentSettings = () => useRead<{ institutionId: string; bottomProposed: number }>(`${P}/assessments/settings`);
+export function useSaveAssessmentSettings() {
+  const saved = useSaved();
+  return useMutation({ mutationFn: (body: { bottomProposed: number }) => api.patch<{ bottomProposed: number }>(`${P}/assessments/settings`, body), onSuccess: saved });
+}
 
 export function useImportScores() {
   const saved = useSaved();
