@@ -292,6 +292,11 @@ describe('a round from plan to a verified rectification', () => {
     await page.getByRole('tab', { name: /检查结果/ }).click();
     const results = page.getByTestId('results-table');
     await poll(async () => (await textOf(results)).includes('总分 100 · 合格')).toBe(true);
+    // Item by item: 心血管内科's failed item with its note stands out; 骨科's photo is shown.
+    const cardiology = results.getByTestId('result-detail').first();
+    expect(await textOf(cardiology.getByTestId('failed-items'))).toBe('1 项不符合');
+    expect(await textOf(cardiology.locator('.ql-row-failed'))).toContain('接待登记本缺失');
+    expect(await results.locator('.ant-image img').count()).toBe(1);
     await shot(page, 'supervision-round-results');
     await page.getByRole('tab', { name: /发现问题/ }).click();
     await page.getByTestId('add-finding').click();
