@@ -1056,7 +1056,7 @@ export const zhCN = {
       cancelled: '查房已取消',
       cancelledBanner: (reason: string) => `本次查房已取消：${reason}`,
       templateVersion: (name: string, v: number) => `${name}（第 ${v} 版）`,
-      item: '检查项目',
+      item: '检查内容',
       answer: '检查结论',
       itemScore: '得分',
       photos: '照片',

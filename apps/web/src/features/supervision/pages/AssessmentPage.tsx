@@ -47,7 +47,11 @@ export default function AssessmentPage() {
   const saveSettings = useSaveAssessmentSettings();
   const { message } = App.useApp();
   const bottomN = data?.bottomProposed ?? settings.data?.bottomProposed ?? 4;
-  const setBottom = (n: number | null) => {
+  const [bottomDraft, setBottomDraft] = useState<number | null>(null);
+  // Saved when the field is left or Enter is pressed, not on every keystroke.
+  const setBottom = () => {
+    const n = bottomDraft;
+    setBottomDraft(null);
     if (n === null || n === bottomN) return;
     saveSettings
       .mutateAsync({ bottomProposed: n })
@@ -126,7 +130,7 @@ export default function AssessmentPage() {
               can('assessment.manage') ? (
                 <Space size={6} className="ql-no-print">
                   <span className="ql-muted">{ta.bottomN}</span>
-                  <InputNumber size="small" min={0} max={50} value={bottomN} onChange={setBottom} style={{ width: 64 }} aria-label={ta.bottomN} data-testid="bottom-n" />
+                  <InputNumber size="small" min={0} max={50} value={bottomDraft ?? bottomN} onChange={setBottomDraft} onBlur={setBottom} onPressEnter={setBottom} style={{ width: 64 }} aria-label={ta.bottomN} data-testid="bottom-n" />
                 </Space>
               ) : (
                 <span className="ql-muted">{ta.bottomNHint(bottomN)}</span>
