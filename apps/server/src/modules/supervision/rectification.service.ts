@@ -4,7 +4,7 @@
  * the office and the leadership, and a numbered supervision suggestion letter (监察建议书) can be issued.
  */
 import type { TRectification } from '@qinglian/contracts';
-import { and, count, desc, eq, gte, ilike, lt, lte, ne, or, type SQL, sql } from 'drizzle-orm';
+import { and, count, desc, eq, gte, ilike, inArray, lt, lte, or, type SQL, sql } from 'drizzle-orm';
 import { assertInScope, scopeOf, scopeWhere } from '../../platform/access.ts';
 import { writeAudit } from '../../platform/audit.ts';
 import { actorOf, type Ctx } from '../../platform/context.ts';
@@ -247,7 +247,7 @@ export async function issueLetter(ctx: Ctx, id: string) {
 
 /**
  * Rounds, findings by kind and the on-time rectification rate for the caller's scope and a period
- * (Shanghai dates: rounds by their planned date, findings by the day they were recorded). An order is
+ * (Shanghai dates: rounds held (under way or completed) by their date, findings by the day they were recorded). An order is
  * on time when the department submitted the fix that was accepted by its deadline.
  */
 export async function inspectionFigures(ctx: Ctx, q: { institutionId?: string; from?: string; to?: string }) {
@@ -268,7 +268,8 @@ export async function inspectionFigures(ctx: Ctx, q: { institutionId?: string; f
     .where(
       and(
         roundScope(ctx),
-        ne(inspectionRounds.status, 'cancelled'),
+        // Rounds held: under way or completed (not merely planned, not cancelled).
+        inArray(inspectionRounds.status, ['in_progress', 'completed']),
         q.institutionId ? eq(inspectionRounds.institutionId, q.institutionId) : undefined,
         q.from ? gte(inspectionRounds.plannedOn, q.from) : undefined,
         q.to ? lte(inspectionRounds.plannedOn, q.to) : undefined,

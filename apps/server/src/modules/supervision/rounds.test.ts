@@ -148,7 +148,9 @@ describe('figures, lists and exports', () => {
       const tpl = (await o.post(`${P}/templates`, { name: '清单', sections: [{ title: '一', passMark: 60, items: [{ id: 'a', text: '检查项', weight: 1 }] }] })).json();
       const mk = async (plannedOn: string) => (await o.post(`${P}/rounds`, { title: `查房${plannedOn}`, plannedOn, methods: ['interview'], teamIds: [fw.A.clerk.id], departmentIds: [fw.A.clinical.id], templateId: tpl.id })).json();
       const oct = await mk('2026-10-15');
-      await mk('2026-11-05');
+      const nov = await mk('2026-11-05');
+      await mk('2026-11-20'); // planned only: not a round held
+      for (const r of [oct, nov]) await o.post(`${P}/rounds/${r.id}/results`, { departmentId: fw.A.clinical.id, answers: [{ itemId: 'a', answer: 'yes' }] });
       const cancelled = await mk('2026-11-06');
       await o.post(`${P}/rounds/${cancelled.id}/cancel`, { reason: '与院内会议冲突' });
       const find = async (deadline: string) =>
@@ -177,8 +179,8 @@ describe('figures, lists and exports', () => {
       await step('2026-11-11T02:00:00Z', async () => (await signIn(fresh.app, 'a_dept_head', PASSWORD)).post(`${P}/rectifications/${ids[1]}/submit`, { evidence: '已整改完毕' }));
       await step('2026-11-12T02:00:00Z', async () => (await signIn(fresh.app, 'a_discipline_officer', PASSWORD)).post(`${P}/rectifications/${ids[1]}/verify`, { accepted: true, note: '验收通过' }));
       // ids[2] never answered: overdue
-      const nov = (await o.get(`${P}/inspections/figures?from=2026-11-01&to=2026-11-30`)).json();
-      expect(nov).toMatchObject({ rounds: 1, findings: 3, accepted: 2, overdue: 1, due: 3, onTime: 1, onTimeRate: 0.333 });
+      const november = (await o.get(`${P}/inspections/figures?from=2026-11-01&to=2026-11-30`)).json();
+      expect(november).toMatchObject({ rounds: 1, findings: 3, accepted: 2, overdue: 1, due: 3, onTime: 1, onTimeRate: 0.333 });
       const oct2 = (await o.get(`${P}/inspections/figures?from=2026-10-01&to=2026-10-31`)).json();
       expect(oct2).toMatchObject({ rounds: 1, findings: 0 });
       expect((await o.get(`${P}/inspections/figures`)).json().rounds).toBe(2);

@@ -8,7 +8,7 @@ import { PageHeader } from '../../../components/PageHeader.tsx';
 import { errorMessage } from '../../../lib/forms.ts';
 import { usePageTitle, useT } from '../../../lib/i18n/index.tsx';
 import { useScope } from '../../../lib/scope.ts';
-import { useCan } from '../../../lib/session.tsx';
+import { useCan, useMe } from '../../../lib/session.tsx';
 import { formatDate, formatDateTime } from '../../../lib/time.ts';
 import { useRectifications, useRound, useRoundEdit, useRoundStep } from '../api.ts';
 import { PhotoStrip } from '../components/Attachments.tsx';
@@ -58,12 +58,12 @@ function ResultDetail({ round, result }: { round: TRound; result: TRound['result
   );
 }
 
-function Results({ round, onFill, ownOnly }: { round: TRound; onFill?: (departmentId: string) => void; ownOnly?: boolean }) {
+function Results({ round, onFill, ownDepartment }: { round: TRound; onFill?: (departmentId: string) => void; ownDepartment?: string | null }) {
   const t = useT();
   const tr = t.supervision.round;
   const all: Row[] = round.departmentIds.map((id, i) => ({ departmentId: id, departmentName: round.departmentNames[i] ?? '', result: round.results.find((r) => r.departmentId === id) }));
   // A department's head sees their own department's result only (the server sends no other).
-  const rows = onFill ? all : all.filter((r) => r.result || !ownOnly);
+  const rows = ownDepartment ? all.filter((r) => r.departmentId === ownDepartment) : all;
   const columns: TableColumnsType<Row> = [
     { title: t.supervision.department, dataIndex: 'departmentName', key: 'department' },
     { title: tr.result, key: 'result', render: (_v, r) => (r.result ? <ScoreSummary result={r.result} /> : <Tag>{tr.notFilled}</Tag>) },
@@ -133,6 +133,7 @@ export default function RoundPage() {
   const { data: round, isLoading, error } = useRound(id);
   const manage = useCan()('inspection.manage');
   const departmentScoped = useScope() === 'department';
+  const me = useMe();
   const { complete } = useRoundStep(id ?? '');
   const { cancel } = useRoundEdit(id ?? '');
   const [editing, setEditing] = useState(false);
@@ -260,7 +261,7 @@ export default function RoundPage() {
                 },
               ]
             : []),
-          { key: 'results', label: tr.results, children: <Results round={round} onFill={manage && open ? fill : undefined} ownOnly={departmentScoped} /> },
+          { key: 'results', label: tr.results, children: <Results round={round} onFill={manage && open ? fill : undefined} ownDepartment={departmentScoped ? me.departmentId : null} /> },
           { key: 'findings', label: tr.findingsN(round.findings), children: <Findings round={round} manage={manage} /> },
         ]}
       />
