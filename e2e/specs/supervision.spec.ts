@@ -401,6 +401,17 @@ describe('a round from plan to a verified rectification', () => {
     expect(Math.round(Number(box?.[2]))).toBeGreaterThanOrEqual(841);
     expect(Math.round(Number(box?.[2]))).toBeLessThanOrEqual(843);
     await page.emulateMedia({ media: 'screen' });
+
+    // xinnei, the addressed department's head, reads the issued letter: no edit, no issuing.
+    await head.goto(rectUrl);
+    await settle(head);
+    await head.getByTestId('rect-letter').click();
+    await head.waitForURL(/\/letter$/);
+    await settle(head);
+    expect(await textOf(head.getByTestId('letter').getByTestId('letter-number'))).toMatch(/^QY001监建〔\d{4}〕\d+号$/);
+    expect(await head.getByTestId('letter-issue').count()).toBe(0);
+    expect(await head.getByTestId('letter-edit').count()).toBe(0);
+    await shot(head, 'supervision-letter-head');
   });
 
   test('a talk recorded from the finding', async () => {
@@ -465,6 +476,25 @@ describe('the demo’s rounds', () => {
     await settle(page);
     await poll(() => page.getByTestId('rect-photos').locator('img').count()).toBe(1);
     await shot(page, 'supervision-rectification-photos');
+
+    // The planned round is cancelled, with a reason, after a confirmation.
+    await openMenu(page, 'rounds');
+    await page.getByTestId('rounds-table').waitFor();
+    await page.getByTestId('list-search').locator('input').fill('医保结算');
+    await page.getByTestId('list-search').locator('input').press('Enter');
+    await poll(() => rowsOf(page.getByTestId('rounds-table')).count()).toBe(1);
+    await page.getByTestId('rounds-table').getByRole('link').first().click();
+    await page.waitForURL(/\/supervision\/rounds\/[0-9a-f-]{36}$/);
+    await settle(page);
+    expect(await textOf(page.getByTestId('round-status'))).toBe('已计划');
+    await page.getByTestId('cancel-round').click();
+    const dialog = modal(page);
+    await dialog.getByTestId('cancel-reason').fill('医保办迎接省级飞行检查，延至下月');
+    await shot(page, 'supervision-round-cancel');
+    await dialog.getByRole('button', { name: '取消查房' }).click();
+    await poll(async () => textOf(page.getByTestId('round-status'))).toBe('已取消');
+    expect(await textOf(page.getByTestId('cancelled-banner'))).toContain('医保办迎接省级飞行检查');
+    expect(await page.getByTestId('cancel-round').count()).toBe(0);
   });
 });
 
