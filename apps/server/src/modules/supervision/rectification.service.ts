@@ -3,7 +3,7 @@
  * of the fix, the office verifies (accepts or sends back), an order past its deadline is escalated to
  * the office and the leadership, and a numbered supervision suggestion letter (监察建议书) can be issued.
  */
-import type { TRectification } from '@qinglian/contracts';
+import { can, type TRectification } from '@qinglian/contracts';
 import { and, count, desc, eq, gte, ilike, inArray, lt, lte, or, type SQL, sql } from 'drizzle-orm';
 import { assertInScope, scopeOf, scopeWhere } from '../../platform/access.ts';
 import { writeAudit } from '../../platform/audit.ts';
@@ -33,7 +33,7 @@ const select = (db: Db) =>
 
 type Joined = { r: Row; roundTitle: string; roundDate: string; departmentName: string; responsibleName: string; caseNumber: string | null };
 
-const present = (x: Joined, today: string): TRectification => ({
+const present = (x: Joined, today: string, showCase: boolean): TRectification => ({
   id: x.r.id,
   institutionId: x.r.institutionId,
   roundId: x.r.roundId,
@@ -54,12 +54,18 @@ const present = (x: Joined, today: string): TRectification => ({
   letterNumber: x.r.letterNumber,
   createdAt: x.r.createdAt.toISOString(),
   attachmentIds: x.r.attachmentIds,
-  caseId: x.r.caseId,
-  caseNumber: x.caseNumber,
+  // The linked case only for those who may read cases outside a department (a department is not told of a case about it).
+  caseId: showCase ? x.r.caseId : null,
+  caseNumber: showCase ? x.caseNumber : null,
   submittedAt: x.r.submittedAt?.toISOString() ?? null,
   acceptedAt: x.r.acceptedAt?.toISOString() ?? null,
   letterIssuedOn: x.r.letterIssuedOn,
 });
+
+const seesCases = (ctx: Ctx) => {
+  const actor = actorOf(ctx);
+  return can(actor.role, 'case.read') && scopeOf(actor) !== 'department' && scopeOf(actor) !== 'self';
+};
 
 const scope = (ctx: Ctx) => scopeWhere(actorOf(ctx), { institutionId: rectifications.institutionId, departmentId: rectifications.departmentId });
 
@@ -96,7 +102,7 @@ export async function listRectifications(ctx: Ctx, q: ListQuery) {
       .innerJoin(people, eq(people.id, rectifications.responsibleId))
       .where(w),
   ]);
-  return { items: items.map((x) => present(x, today)), total: total?.n ?? 0, page: q.page, pageSize: q.pageSize };
+  return { items: items.map((x) => present(x, today, seesCases(ctx))), total: total?.n ?? 0, page: q.page, pageSize: q.pageSize };
 }
 
 /** The filtered order list for a spreadsheet (all pages, up to 10,000 rows); audited. */
@@ -115,7 +121,7 @@ async function load(ctx: Ctx, id: string) {
   return x;
 }
 
-export const getRectification = async (ctx: Ctx, id: string) => present(await load(ctx, id), todayShanghai(ctx.platform.now()));
+export const getRectification = async (ctx: Ctx, id: string) => present(await load(ctx, id), todayShanghai(ctx.platform.now()), seesCases(ctx));
 
 /** The department submits the evidence of its fix. */
 export async function submitRectification(ctx: Ctx, id: string, input: { evidence: string; attachmentIds: string[] }) {

@@ -360,8 +360,9 @@ export async function addFinding(
   const [p] = await checkPeople(ctx, r.institutionId, [input.responsibleId], 'responsibleId');
   if (p!.departmentId !== input.departmentId) throw invalid('responsibleId', 'not_in_department');
   if (input.caseId) {
-    const [c] = await ctx.db.select({ id: cases.id }).from(cases).where(and(eq(cases.id, input.caseId), eq(cases.institutionId, r.institutionId)));
-    if (!c) throw invalid('caseId', 'wrong_institution');
+    // A case of the round's institution the caller can see (a case routed to the region is not the hospital office's).
+    const [c] = await ctx.db.select({ id: cases.id, routedTo: cases.routedTo }).from(cases).where(and(eq(cases.id, input.caseId), eq(cases.institutionId, r.institutionId)));
+    if (!c || (c.routedTo === 'region' && scopeOf(actorOf(ctx)) !== 'region')) throw invalid('caseId', 'wrong_institution');
   }
   return inTx(ctx.db, async (tx) => {
     const t = { ...ctx, db: tx };

@@ -133,8 +133,12 @@ describe('results, photos and scope', () => {
     const bad = await officer.post(`${P}/rounds/${round.id}/findings`, { ...base, caseId: other });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().error.details.issues[0].field).toBe('caseId');
+    const regionOnly = await createCaseRow(env.platform.db, { regionId: w.r1.id, institutionId: w.A.inst.id, routedTo: 'region' });
+    expect((await officer.post(`${P}/rounds/${round.id}/findings`, { ...base, caseId: regionOnly })).statusCode).toBe(400);
     const f = (await officer.post(`${P}/rounds/${round.id}/findings`, { ...base, caseId: own })).json();
     expect((await officer.get(`${P}/rectifications/${f.id}`)).json()).toMatchObject({ caseId: own, caseNumber: own });
+    // The department is not told of a case about it.
+    expect((await head.get(`${P}/rectifications/${f.id}`)).json()).toMatchObject({ caseId: null, caseNumber: null });
   });
 });
 
