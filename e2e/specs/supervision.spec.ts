@@ -615,6 +615,25 @@ describe('cadre assessment', () => {
     expect(await textOf(last)).toContain(cadres[5]!.personName);
     await shot(page, 'supervision-assessment');
 
+    // Entering the quarter again asks before overwriting; declining changes nothing.
+    await editor.locator('input[type=file]').setInputFiles(xlsx);
+    await poll(async () => editor.getByLabel('分数 3').inputValue()).toBe('91.25');
+    await page.getByTestId('scores-submit').click();
+    const overwrite = page.locator('.ant-modal-confirm:visible');
+    await overwrite.waitFor();
+    expect(await textOf(overwrite)).toContain('该季度已录入 6 人的分数');
+    await overwrite.getByRole('button', { name: /取\s*消/ }).click();
+    await overwrite.waitFor({ state: 'hidden' });
+    expect(await editor.getByLabel('分数 3').inputValue()).toBe('91.25');
+
+    // The office proposes the bottom two instead of four.
+    await page.getByLabel('建议提醒谈话人数').fill('2');
+    await page.getByLabel('建议提醒谈话人数').press('Enter');
+    await poll(() => ranking.getByTestId('proposed-talk').count()).toBe(2);
+    await page.getByLabel('建议提醒谈话人数').fill('4');
+    await page.getByLabel('建议提醒谈话人数').press('Enter');
+    await poll(() => ranking.getByTestId('proposed-talk').count()).toBe(4);
+
     // The last one's reminder talk, pre-filled with the assessment as its reason.
     await last.getByTestId('ranking-talk').click();
     const form = modal(page);
