@@ -1164,7 +1164,6 @@ export const enUS: Dict = {
       quarter: (y: number, q: number) => `Q${q} ${y}`,
       entry: (p: string) => `Scores · ${p}`,
       ranking: (p: string) => `Ranking · ${p}`,
-      bottomHint: 'The bottom four are proposed for a reminder talk',
       rank: 'Rank',
       name: 'Name',
       post: 'Post',

@@ -1167,7 +1167,6 @@ export const zhCN = {
       quarter: (y: number, q: number) => `${y} 年第 ${q} 季度`,
       entry: (p: string) => `录入成绩 · ${p}`,
       ranking: (p: string) => `考核排名 · ${p}`,
-      bottomHint: '排名后四位建议进行提醒谈话',
       rank: '名次',
       name: '姓名',
       post: '职务',
