@@ -9,6 +9,7 @@ import { useCan } from '../../../lib/session.tsx';
 import { useTemplateEdit, useTemplates } from '../api.ts';
 import { TemplateForm } from '../components/TemplateForm.tsx';
 import type { Section, Template } from '../types.ts';
+import '../supervision.css';
 
 /** Sections and items of a template, as read-only tables. */
 export function TemplateSections({ sections }: { sections: Section[] }) {
@@ -61,8 +62,8 @@ export default function TemplatesPage() {
     },
     { title: tt.sections, key: 'sections', render: (_v, r) => r.sections.map((s) => s.title).join('、') },
     { title: tt.size, key: 'size', render: (_v, r) => tt.summary(r.sections.length, r.sections.reduce((n, s) => n + s.items.length, 0)) },
-    { title: tt.version, dataIndex: 'version', key: 'version', render: (v: number) => tt.versionOf(v) },
-    { title: tt.usedBy, dataIndex: 'usedBy', key: 'usedBy', render: (v: number) => tt.usedByOf(v) },
+    { title: tt.version, dataIndex: 'version', key: 'version', className: 'ql-sup-nowrap', render: (v: number) => tt.versionOf(v) },
+    { title: tt.usedBy, dataIndex: 'usedBy', key: 'usedBy', className: 'ql-sup-nowrap', render: (v: number) => tt.usedByOf(v) },
   ];
   if (manage)
     columns.push({
