@@ -127,3 +127,41 @@ describe('demo risk points and talks', () => {
     expect((await (await signIn(env.app, 'zy_jijian', DEMO_PASSWORD)).get('/api/supervision/risks/summary')).json().points).toBe(0);
   });
 });
+
+describe('demo inspection rounds', () => {
+  it('shows the main hospital’s rounds, results with answers, orders in every state, a letter and two quarters of cadre scores', async () => {
+    const officer = await signIn(env.app, 'jijian', DEMO_PASSWORD);
+    const rounds = (await officer.get('/api/supervision/rounds?pageSize=100')).json();
+    expect(rounds.items.map((r: { status: string }) => r.status).sort()).toEqual(['cancelled', 'completed', 'completed', 'completed', 'completed', 'in_progress', 'planned']);
+    const done = rounds.items.filter((r: { status: string }) => r.status === 'completed');
+    expect(done.every((r: { results: unknown[]; departmentIds: unknown[] }) => r.results.length === r.departmentIds.length)).toBe(true);
+    expect(done.some((r: { results: { answers: { answer: string; note: string | null }[] }[] }) => r.results.some((x) => x.answers.some((a) => a.answer === 'no' && a.note)))).toBe(true);
+    const orders = (await officer.get('/api/supervision/rectifications?pageSize=100')).json().items as { status: string; overdue: boolean; escalated: boolean; letterNumber: string | null; id: string }[];
+    expect(new Set(orders.map((o) => o.status))).toEqual(new Set(['open', 'submitted', 'accepted', 'returned']));
+    expect(orders.some((o) => o.status === 'open' && o.escalated)).toBe(true);
+    expect(orders.some((o) => o.status === 'returned' && o.escalated)).toBe(true);
+    expect(orders.some((o) => o.status === 'open' && !o.overdue)).toBe(true);
+    const withLetter = orders.filter((o) => o.letterNumber);
+    expect(withLetter).toHaveLength(1);
+    expect(withLetter[0]!.letterNumber).toMatch(/^QY001监建〔\d{4}〕1号$/);
+    expect((await officer.get(`/api/supervision/rectifications/${withLetter[0]!.id}/letter`)).json()).toMatchObject({ issued: true });
+    const figures = (await officer.get('/api/supervision/inspections/figures')).json();
+    // Rounds held: the completed ones and the one under way.
+    expect(figures).toMatchObject({ rounds: 5, findings: orders.length });
+    expect(figures.onTime).toBeGreaterThan(0);
+    expect(figures.onTime).toBeLessThan(figures.due);
+    // xinnei (心血管内科) sees their department's orders only.
+    const head = await signIn(env.app, 'xinnei', DEMO_PASSWORD);
+    const mine = (await head.get('/api/supervision/rectifications?pageSize=100')).json().items as { departmentName: string }[];
+    expect(mine.length).toBeGreaterThan(0);
+    expect(new Set(mine.map((o) => o.departmentName))).toEqual(new Set(['心血管内科']));
+    const today = new Date(Date.now() + 8 * 3600_000);
+    let [y, q] = [today.getUTCFullYear(), Math.floor(today.getUTCMonth() / 3) + 1];
+    for (let i = 0; i < 2; i++) {
+      [y, q] = q === 1 ? [y - 1, 4] : [y, q - 1];
+      const ranking = (await officer.get(`/api/supervision/assessments/ranking?period=${y}-Q${q}`)).json();
+      expect(ranking.rows.length).toBeGreaterThan(20);
+      expect(ranking.rows.filter((x: { proposedTalk: boolean }) => x.proposedTalk)).toHaveLength(4);
+    }
+  });
+});

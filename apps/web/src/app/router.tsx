@@ -119,7 +119,7 @@ export const router = createBrowserRouter([
       { path: 'supervision/templates', element: page(TemplatesPage, 'inspection.read') },
       { path: 'supervision/rectifications', element: page(RectificationsPage, 'inspection.read') },
       { path: 'supervision/rectifications/:id', element: page(RectificationPage, 'inspection.read') },
-      { path: 'supervision/rectifications/:id/letter', element: page(LetterPage, 'inspection.manage') },
+      { path: 'supervision/rectifications/:id/letter', element: page(LetterPage, 'inspection.read') },
       { path: 'supervision/talks', element: page(TalksPage, 'talk.read') },
       { path: 'supervision/talks/:id', element: page(TalkPage, 'talk.read') },
       { path: 'supervision/assessments', element: page(AssessmentPage, 'assessment.read') },

@@ -87,7 +87,8 @@ export const useAdoptedKeys = (enabled: boolean, departmentId: string | undefine
 export const useTemplates = () => useRead<Template[]>(`${P}/templates`);
 export const useRounds = (query: Query) => useRead<TPage<TRound>>(`${P}/rounds`, query, { keep: true });
 export const useRound = (id: string | undefined) => useRead<TRound>(`${P}/rounds/${id}`, undefined, { enabled: !!id });
-export const useRoundFigures = () => useRead<RoundFigures>(`${P}/inspections/figures`);
+/** The figures for a period (from / to, Shanghai dates) and the caller's scope. */
+export const useRoundFigures = (query: Query = {}) => useRead<RoundFigures>(`${P}/inspections/figures`, query, { keep: true });
 
 export function useCreateTemplate() {
   const saved = useSaved();
@@ -109,6 +110,23 @@ export function useRoundStep(roundId: string) {
   };
 }
 
+// rounds block: editing and cancelling a planned round; editing, copying and (de)activating a template
+export function useRoundEdit(roundId: string) {
+  const saved = useSaved();
+  return {
+    update: useMutation({ mutationFn: (body: object) => api.patch<TRound>(`${P}/rounds/${roundId}`, body), onSuccess: saved }),
+    cancel: useMutation({ mutationFn: (body: { reason: string }) => api.post<TRound>(`${P}/rounds/${roundId}/cancel`, body), onSuccess: saved }),
+  };
+}
+
+export function useTemplateEdit() {
+  const saved = useSaved();
+  return {
+    update: useMutation({ mutationFn: ({ id, body }: { id: string; body: object }) => api.patch<Template>(`${P}/templates/${id}`, body), onSuccess: saved }),
+    copy: useMutation({ mutationFn: (id: string) => api.post<Template>(`${P}/templates/${id}/copy`), onSuccess: saved }),
+  };
+}
+
 // rectification
 export const useRectifications = (query: Query, enabled = true) => useRead<TPage<TRectification>>(`${P}/rectifications`, query, { keep: true, enabled });
 export const useRectification = (id: string | undefined) => useRead<TRectification>(`${P}/rectifications/${id}`, undefined, { enabled: !!id });
@@ -124,24 +142,22 @@ export function useRectificationStep(id: string) {
 
 const letterKey = (id: string) => [KEY, 'letter', id];
 
-/**
- * The suggestion letter. The server numbers it on the first call and returns the same letter after,
- * so this POST is safe to repeat; the query cache keeps one call per page.
- */
+/** The suggestion letter: reading never issues a number (the draft until the office issues it). */
 export function useLetter(id: string | undefined) {
-  return useQuery({ queryKey: letterKey(id ?? ''), queryFn: () => api.post<Letter>(`${P}/rectifications/${id}/letter`), enabled: !!id, staleTime: Number.POSITIVE_INFINITY });
+  return useQuery({ queryKey: letterKey(id ?? ''), queryFn: ({ signal }) => api.get<Letter>(`${P}/rectifications/${id}/letter`, undefined, signal), enabled: !!id });
 }
 
-/** Issues the letter from the detail page and hands it to the letter page through the cache. */
-export function useIssueLetter(id: string) {
+/** Edits the suggestions of a draft, or issues the numbered letter (an explicit, confirmed action). */
+export function useLetterStep(id: string) {
   const qc = useQueryClient();
-  return useMutation({
-    mutationFn: () => api.post<Letter>(`${P}/rectifications/${id}/letter`),
-    onSuccess: (letter) => {
-      qc.setQueryData(letterKey(id), letter);
-      return qc.invalidateQueries({ queryKey: [KEY, `${P}/rectifications/${id}`] });
-    },
-  });
+  const done = (letter: Letter) => {
+    qc.setQueryData(letterKey(id), letter);
+    return qc.invalidateQueries({ queryKey: [KEY, `${P}/rectifications/${id}`] });
+  };
+  return {
+    edit: useMutation({ mutationFn: (body: { suggestions: string }) => api.patch<Letter>(`${P}/rectifications/${id}/letter`, body), onSuccess: done }),
+    issue: useMutation({ mutationFn: () => api.post<Letter>(`${P}/rectifications/${id}/letter`), onSuccess: done }),
+  };
 }
 
 // talks
@@ -166,6 +182,13 @@ export function useRecordFollowUp() {
 
 // cadre assessment
 export const useRanking = (period: string) => useRead<Ranking>(`${P}/assessments/ranking`, { period }, { keep: true });
+
+// rounds block: how many at the bottom are proposed for a reminder talk
+export const useAssessmentSettings = () => useRead<{ institutionId: string; bottomProposed: number }>(`${P}/assessments/settings`);
+export function useSaveAssessmentSettings() {
+  const saved = useSaved();
+  return useMutation({ mutationFn: (body: { bottomProposed: number }) => api.patch<{ bottomProposed: number }>(`${P}/assessments/settings`, body), onSuccess: saved });
+}
 
 export function useImportScores() {
   const saved = useSaved();

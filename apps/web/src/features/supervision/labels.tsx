@@ -58,7 +58,7 @@ export function MeasureStatusTag({ status }: { status: MeasureStatus }) {
   return <Tag color={MEASURE_COLOR[status]}>{t.supervision.measureStatuses[status]}</Tag>;
 }
 
-const ROUND_COLOR: Record<TRound['status'], string> = { planned: 'default', in_progress: 'processing', completed: 'success' };
+const ROUND_COLOR: Record<TRound['status'], string> = { planned: 'default', in_progress: 'processing', completed: 'success', cancelled: 'error' };
 export function RoundStatusTag({ status }: { status: TRound['status'] }) {
   const t = useT();
   return (

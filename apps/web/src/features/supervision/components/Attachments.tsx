@@ -1,6 +1,6 @@
 /** Photos and evidence files: an upload field for forms (files go up as soon as they are picked) and links. */
 import { CameraOutlined, PaperClipOutlined, UploadOutlined } from '@ant-design/icons';
-import { Button, Space, Tag, Upload, type UploadFile } from 'antd';
+import { Button, Image, Space, Tag, Upload, type UploadFile } from 'antd';
 import { errorMessage } from '../../../lib/forms.ts';
 import { useT } from '../../../lib/i18n/index.tsx';
 import { uploadAttachment, useAttachment } from '../api.ts';
@@ -73,5 +73,25 @@ export function KeptFilesField({ value, onChange }: { value?: string[]; onChange
         <KeptFile key={id} id={id} onRemove={() => onChange?.(value.filter((x) => x !== id))} />
       ))}
     </Space>
+  );
+}
+
+// rounds block: photos shown as thumbnails (other files as links)
+function Photo({ id }: { id: string }) {
+  const { data } = useAttachment(id);
+  if (data && !data.mime.startsWith('image/')) return <AttachmentLink id={id} />;
+  return <Image width={88} height={66} style={{ objectFit: 'cover', borderRadius: 4 }} src={`/api/attachments/${id}/download`} alt={data?.filename ?? ''} />;
+}
+
+/** Round and finding photos as a strip of thumbnails that open a preview. */
+export function PhotoStrip({ ids, testId }: { ids: string[]; testId?: string }) {
+  return (
+    <Image.PreviewGroup>
+      <Space wrap size={8} data-testid={testId}>
+        {ids.map((id) => (
+          <Photo key={id} id={id} />
+        ))}
+      </Space>
+    </Image.PreviewGroup>
   );
 }
