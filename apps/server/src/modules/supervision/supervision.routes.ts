@@ -31,7 +31,6 @@ import {
   ZTalkQuery,
   ZTemplate,
   ZTemplateInput,
-  ZListQuery,
   ZAdoptedQuery,
   ZRiskMatrix,
   ZRiskMatrixPatch,
