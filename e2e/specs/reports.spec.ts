@@ -86,7 +86,7 @@ let card: Code;
 beforeAll(async () => {
   hadmin = await ApiClient.login(b.baseURL, 'hadmin');
   officerApi = await ApiClient.login(b.baseURL, 'jijian');
-  // The demo has no codes: the other tests need the cardiology department's one.
+  // Makes sure the department codes exist (the demo generates them; a second call adds none).
   const me = await hadmin.get<{ institutionId: string }>('/api/auth/me');
   const r = await hadmin.call('POST', '/api/reports/codes/generate', { institutionId: me.institutionId, kind: 'department' });
   expect(r.status).toBe(200);

@@ -292,6 +292,11 @@ describe('a round from plan to a verified rectification', () => {
     await page.getByRole('tab', { name: /检查结果/ }).click();
     const results = page.getByTestId('results-table');
     await poll(async () => (await textOf(results)).includes('总分 100 · 合格')).toBe(true);
+    // Item by item: 心血管内科's failed item with its note stands out; 骨科's photo is shown.
+    const cardiology = results.getByTestId('result-detail').first();
+    expect(await textOf(cardiology.getByTestId('failed-items'))).toBe('1 项不符合');
+    expect(await textOf(cardiology.locator('.ql-row-failed'))).toContain('接待登记本缺失');
+    expect(await results.locator('.ant-image img').count()).toBe(1);
     await shot(page, 'supervision-round-results');
     await page.getByRole('tab', { name: /发现问题/ }).click();
     await page.getByTestId('add-finding').click();
@@ -337,6 +342,8 @@ describe('a round from plan to a verified rectification', () => {
     await settle(page);
     await page.getByTestId('verify-card').getByLabel('验收意见').fill('缺少登记本照片和培训签到');
     await page.getByTestId('verify-return').click();
+    // Sending back is confirmed first.
+    await page.locator('.ant-modal-confirm').getByRole('button', { name: '退回重改' }).click();
     await poll(async () => textOf(page.getByTestId('rect-status'))).toContain('已退回');
     await head.reload();
     await settle(head);
@@ -348,19 +355,34 @@ describe('a round from plan to a verified rectification', () => {
     await page.getByTestId('verify-card').getByLabel('验收意见').fill('整改到位');
     await shot(page, 'supervision-rectification-verify');
     await page.getByTestId('verify-accept').click();
+    await page.locator('.ant-modal-confirm').getByRole('button', { name: '验收通过' }).click();
     await poll(async () => textOf(page.getByTestId('rect-status'))).toContain('已验收');
     await shot(page, 'supervision-rectification-accepted');
 
-    // The suggestion letter: numbered, addressed to the department, printable on A4 without the console.
+    // The suggestion letter: opening it does not number it; the office edits the suggestions, then issues it
+    // (confirmed); numbered, addressed to the department, printable on A4 without the console.
     await page.getByTestId('rect-letter').click();
     await page.waitForURL(/\/letter$/);
     await settle(page);
     const letter = page.getByTestId('letter');
+    await page.getByTestId('letter-draft').waitFor();
+    expect(await textOf(letter.getByTestId('letter-number'))).toBe('尚未出具');
+    expect(await textOf(letter.getByTestId('letter-suggestions'))).toContain(FINDING);
+    await page.getByTestId('letter-edit').click();
+    const suggestions = `一、请于${dayFromNow(30)}前完成整改，建立医药代表接待登记制度。\n二、组织全科开展廉洁从业教育。`;
+    await page.getByTestId('letter-suggestions-input').fill(suggestions);
+    await shot(page, 'supervision-letter-edit');
+    await page.locator('.ant-modal').getByRole('button', { name: /确\s*定|OK/ }).click();
+    await poll(async () => textOf(letter.getByTestId('letter-suggestions'))).toContain('组织全科开展廉洁从业教育');
+    await shot(page, 'supervision-letter-draft');
+    await page.getByTestId('letter-issue').click();
+    await page.locator('.ant-modal-confirm').getByRole('button', { name: '出具并编号' }).click();
+    await poll(async () => textOf(letter.getByTestId('letter-number'))).toMatch(/^QY001监建〔\d{4}〕\d+号$/);
     expect(await textOf(letter.getByTestId('letter-number'))).toMatch(/^QY001监建〔\d{4}〕\d+号$/);
     expect(await textOf(letter)).toContain('监察建议书');
     expect(await textOf(letter.getByTestId('letter-to'))).toBe('心血管内科：');
     expect(await textOf(letter.getByTestId('letter-finding'))).toBe(FINDING);
-    expect(await textOf(letter.getByTestId('letter-requirement'))).toContain(`${Number(dayFromNow(30).slice(5, 7))}月`);
+    expect(await textOf(letter.getByTestId('letter-suggestions'))).toContain('建立医药代表接待登记制度');
     expect(await textOf(letter.getByTestId('letter-issuer'))).toBe('清源市人民医院纪检监察室');
     await shot(page, 'supervision-letter');
     await page.emulateMedia({ media: 'print' });
@@ -379,6 +401,17 @@ describe('a round from plan to a verified rectification', () => {
     expect(Math.round(Number(box?.[2]))).toBeGreaterThanOrEqual(841);
     expect(Math.round(Number(box?.[2]))).toBeLessThanOrEqual(843);
     await page.emulateMedia({ media: 'screen' });
+
+    // xinnei, the addressed department's head, reads the issued letter: no edit, no issuing.
+    await head.goto(rectUrl);
+    await settle(head);
+    await head.getByTestId('rect-letter').click();
+    await head.waitForURL(/\/letter$/);
+    await settle(head);
+    expect(await textOf(head.getByTestId('letter').getByTestId('letter-number'))).toMatch(/^QY001监建〔\d{4}〕\d+号$/);
+    expect(await head.getByTestId('letter-issue').count()).toBe(0);
+    expect(await head.getByTestId('letter-edit').count()).toBe(0);
+    await shot(head, 'supervision-letter-head');
   });
 
   test('a talk recorded from the finding', async () => {
@@ -412,6 +445,125 @@ describe('a round from plan to a verified rectification', () => {
     expect(Number(await textOf(page.getByTestId('talk-count-reminder').locator('.ant-statistic-content-value')))).toBeGreaterThanOrEqual(1);
     expect(await textOf(page.getByTestId('talk-sentence'))).toMatch(/本期共谈话 \d+ 次：提醒谈话 \d+ 次/);
     await shot(page, 'supervision-talks');
+  });
+
+  test('a talk recorded from a case, opened, edited, its follow-up recorded, and the talks exported', async () => {
+    const { page } = b;
+    const f = await facts();
+    const created = await f.officer.call<{ id: string; number: string }>('POST', '/api/reports/cases', {
+      channel: 'visit',
+      category: 'red_envelope',
+      text: `来访反映医务科工作人员收受患者家属红包${RUN}`,
+      subjectIds: [f.medPerson.id],
+    });
+    expect(created.status).toBe(201);
+    await login(page, 'jijian');
+    await page.goto(`/cases/${created.body.id}`);
+    await settle(page);
+    await page.getByTestId('case-talk').click();
+    const form = modal(page);
+    await form.getByTestId('talk-form').waitFor();
+    // Pre-filled from the case: its subject, the case as the reason.
+    expect(await textOf(form.locator('.ant-form-item').filter({ hasText: '谈话对象' }))).toContain(f.medPerson.name);
+    expect(await form.getByRole('radio', { name: '问题线索' }).isChecked()).toBe(true);
+    expect(await form.getByLabel('事由说明').inputValue()).toBe(`问题线索 ${created.body.number}`);
+    expect(await textOf(form.getByTestId('talk-case'))).toContain(created.body.number);
+    await form.getByLabel('谈话记录').fill(`就来访反映的问题进行提醒，本人说明了情况并表示今后严格遵守廉洁从业规定。${RUN}`);
+    await form.getByLabel('后续要求').fill('两周后回访');
+    await fillDate(form, /^回访期限$/, dayFromNow(14));
+    await shot(page, 'supervision-talk-from-case');
+    await form.getByRole('button', { name: /保\s*存/ }).click();
+    await form.waitFor({ state: 'hidden' });
+
+    // The list finds it by the subject's name; its detail page is the printable record.
+    await page.goto(`/supervision/talks?q=${encodeURIComponent(f.medPerson.name)}`);
+    await settle(page);
+    const table = page.getByTestId('talks-table');
+    const row = rowsOf(table).filter({ hasText: `问题线索 ${created.body.number}` });
+    await poll(() => row.count()).toBe(1);
+    expect(await textOf(row)).toContain('待跟进');
+    const download = page.waitForEvent('download');
+    await page.getByTestId('export-button').click();
+    expect((await download).suggestedFilename()).toMatch(/^谈话记录_\d{4}-\d{2}-\d{2}\.xlsx$/);
+    await row.getByTestId('talk-link').click();
+    await page.waitForURL(/\/supervision\/talks\/[0-9a-f-]{36}$/);
+    await settle(page);
+    const detail = page.getByTestId('talk-detail');
+    expect(await textOf(detail)).toContain(RUN);
+    expect(await textOf(detail)).toContain(f.medPerson.name);
+
+    // Edit: a criticism talk after all.
+    await page.getByTestId('talk-edit').click();
+    const edit = modal(page);
+    await edit.getByTestId('talk-form').waitFor();
+    await edit.locator('.ant-radio-button-wrapper').filter({ hasText: /^\s*批评谈话\s*$/ }).click();
+    await edit.getByRole('button', { name: /保\s*存/ }).click();
+    await edit.waitFor({ state: 'hidden' });
+    await poll(async () => textOf(detail)).toContain('批评谈话');
+
+    // The follow-up is done: its reminders stop and the page says so.
+    await page.getByTestId('follow-up-done').click();
+    const fu = modal(page);
+    await fu.getByLabel('跟进结果').fill('回访核实，本人已将礼品退还患者家属');
+    await fu.getByRole('button', { name: /保\s*存/ }).click();
+    await fu.waitFor({ state: 'hidden' });
+    await poll(async () => textOf(page.getByTestId('follow-up-state'))).toMatch(/^已于 \d{4}-\d{2}-\d{2} 完成$/);
+    expect(await page.getByTestId('follow-up-done').count()).toBe(0);
+    await shot(page, 'supervision-talk-detail');
+    await page.goto('/supervision/talks?from=all&to=all');
+    await settle(page);
+    await poll(() => rowsOf(page.getByTestId('talks-table')).count()).toBeGreaterThan(10);
+    await shot(page, 'supervision-talks-year');
+  });
+});
+
+describe('the demo’s rounds', () => {
+  test('the rounds list filters by period and method, and a seeded order shows the finding’s photo', async () => {
+    const { page } = b;
+    await login(page, 'jijian');
+    await openMenu(page, 'rounds');
+    const table = page.getByTestId('rounds-table');
+    await poll(() => rowsOf(table).count()).toBeGreaterThan(5);
+    await page.getByTestId('export-button').waitFor();
+    await shot(page, 'supervision-rounds');
+    // The document-review rounds only: the figures follow the period, the list follows every filter.
+    await page.getByTestId('filter-method').click();
+    const list = page.locator('.ant-select-dropdown:visible').last();
+    await untilAnimated(list);
+    await list.locator('.ant-select-item-option').filter({ hasText: /^查阅资料$/ }).click();
+    await poll(async () => (await rowsOf(table).allTextContents()).every((t) => t.includes('查阅资料'))).toBe(true);
+    expect(await rowsOf(table).count()).toBeGreaterThan(0);
+
+    await openMenu(page, 'rectifications');
+    const rects = page.getByTestId('rectifications-table');
+    await rects.waitFor();
+    await page.getByTestId('list-search').locator('input').fill('登记本缺页');
+    await page.getByTestId('list-search').locator('input').press('Enter');
+    await poll(() => rowsOf(rects).count()).toBe(1);
+    await rects.getByTestId('rect-link').click();
+    await page.waitForURL(/\/supervision\/rectifications\/[0-9a-f-]{36}$/);
+    await settle(page);
+    await poll(() => page.getByTestId('rect-photos').locator('img').count()).toBe(1);
+    await shot(page, 'supervision-rectification-photos');
+
+    // The planned round is cancelled, with a reason, after a confirmation.
+    await openMenu(page, 'rounds');
+    await page.getByTestId('rounds-table').waitFor();
+    await page.getByTestId('list-search').locator('input').fill('医保结算');
+    await page.getByTestId('list-search').locator('input').press('Enter');
+    await poll(() => rowsOf(page.getByTestId('rounds-table')).count()).toBe(1);
+    await page.getByTestId('rounds-table').getByRole('link').first().click();
+    await page.waitForURL(/\/supervision\/rounds\/[0-9a-f-]{36}$/);
+    await settle(page);
+    expect(await textOf(page.getByTestId('round-status'))).toBe('已计划');
+    await page.getByTestId('cancel-round').click();
+    const dialog = modal(page);
+    await dialog.getByTestId('cancel-reason').fill('医保办迎接省级飞行检查，延至下月');
+    await shot(page, 'supervision-round-cancel');
+    await dialog.getByRole('button', { name: '取消查房' }).click();
+    await poll(async () => textOf(page.getByTestId('round-status'))).toBe('已取消');
+    expect(await textOf(page.getByTestId('cancelled-banner'))).toContain('医保办迎接省级飞行检查');
+    expect(await page.getByTestId('cancel-round').count()).toBe(0);
   });
 });
 
@@ -457,12 +609,27 @@ describe('risk points', () => {
     await choose(page, m, /^落实状态$/, '落实中');
     await fillDate(m, /^完成期限$/, dayFromNow(60));
     await m.getByLabel('落实情况').fill('已排定每月第一周点评');
+    // Evidence goes up with the measure.
+    await m.locator('input[type=file]').setInputFiles(writePng('处方点评记录.png'));
+    await m.locator('.ant-upload-list-item-done').waitFor();
     await m.getByRole('button', { name: /保\s*存/ }).click();
     await m.waitFor({ state: 'hidden' });
     await row.locator('.ant-table-row-expand-icon').click();
     const measures = page.getByTestId('measures').first();
     await poll(async () => (await textOf(measures)).includes(`科室每月处方点评${RUN}`)).toBe(true);
     expect(await textOf(measures)).toContain('落实中');
+    await poll(async () => textOf(measures)).toContain('处方点评记录.png');
+    await shot(page, 'supervision-risk-measures');
+
+    // A measure that does not fit is deleted, after a confirmation.
+    const count = await rowsOf(measures).count();
+    await rowsOf(measures).filter({ hasText: '统方权限管理与留痕' }).getByTestId('measure-delete').click();
+    const pop = page.locator('.ant-popover:visible').last();
+    await untilAnimated(pop);
+    await pop.getByRole('button', { name: /删\s*除/ }).click();
+    await page.getByText('已删除防控措施').waitFor();
+    await poll(() => rowsOf(measures).count()).toBe(count - 1);
+    expect(await textOf(measures)).not.toContain('统方权限管理与留痕');
 
     // Reviewed today: the next review is a year on.
     await row.getByTestId('risk-review').click();
@@ -483,6 +650,36 @@ describe('risk points', () => {
     await page.getByTestId('risk-matrix').locator('svg').waitFor();
     expect(await textOf(page.getByTestId('heat-table'))).toContain('心血管内科');
     await shot(page, 'supervision-risk-summary');
+
+    // The list exports what it shows; adopting an entry 心血管内科 already has is marked and confirmed.
+    await openMenu(page, 'risks');
+    await page.getByTestId('risks-table').waitFor();
+    const download = page.waitForEvent('download');
+    await page.getByTestId('export-button').click();
+    expect((await download).suggestedFilename()).toMatch(/^廉政风险点_\d{4}-\d{2}-\d{2}\.xlsx$/);
+    await page.getByTestId('adopt-button').click();
+    const again = page.locator('.ant-modal:visible').filter({ has: page.getByTestId('adopt-modal') });
+    await choose(page, again, /^归属科室$/, /^心血管内科$/, '心血管');
+    const entry = rowsOf(again.getByTestId('library-table')).filter({ hasText: '收受回扣开具处方' });
+    await poll(async () => textOf(entry)).toContain('本科室已选用');
+    await entry.locator('.ant-checkbox-input').check();
+    await again.getByRole('button', { name: /选用 1 个/ }).click();
+    const warn = page.locator('.ant-modal-confirm:visible');
+    await poll(async () => textOf(warn)).toContain('收受回扣开具处方');
+    await shot(page, 'supervision-risk-adopt-again');
+    await warn.getByRole('button', { name: /取\s*消/ }).click();
+    await warn.waitFor({ state: 'hidden' });
+    await again.getByRole('button', { name: /取\s*消/ }).click();
+    await again.waitFor({ state: 'hidden' });
+
+    // The region sees points and measures per institution.
+    const region = await b.newPage();
+    await login(region, 'supervisor');
+    await region.goto('/supervision/risks/summary');
+    await settle(region);
+    const units = region.getByTestId('institution-table');
+    await poll(async () => textOf(units)).toContain('清源市人民医院');
+    await shot(region, 'supervision-risk-summary-region');
   });
 });
 
@@ -496,6 +693,12 @@ describe('cadre assessment', () => {
     b.expectConsoleError(/422.*\/api\/supervision\/assessments|\/api\/supervision\/assessments.*422/);
     await login(page, 'jijian');
     await openMenu(page, 'assessments');
+    // The demo holds the last two quarters' scores: this test enters the quarter before them.
+    const now = new Date(Date.now() + 8 * 3600_000);
+    let [y, q] = [now.getUTCFullYear(), Math.floor(now.getUTCMonth() / 3) + 1];
+    for (let i = 0; i < 3; i++) [y, q] = q === 1 ? [y - 1, 4] : [y, q - 1];
+    await page.goto(`${new URL(page.url()).pathname}?period=${y}-Q${q}`);
+    await settle(page);
     const editor = page.getByTestId('score-editor');
 
     // A CSV with a bad score and an unknown staff number.
@@ -525,6 +728,25 @@ describe('cadre assessment', () => {
     const last = rowsOf(ranking).last();
     expect(await textOf(last)).toContain(cadres[5]!.personName);
     await shot(page, 'supervision-assessment');
+
+    // Entering the quarter again asks before overwriting; declining changes nothing.
+    await editor.locator('input[type=file]').setInputFiles(xlsx);
+    await poll(async () => editor.getByLabel('分数 3').inputValue()).toBe('91.25');
+    await page.getByTestId('scores-submit').click();
+    const overwrite = page.locator('.ant-modal-confirm:visible');
+    await overwrite.waitFor();
+    expect(await textOf(overwrite)).toContain('该季度已录入 6 人的分数');
+    await overwrite.getByRole('button', { name: /取\s*消/ }).click();
+    await overwrite.waitFor({ state: 'hidden' });
+    expect(await editor.getByLabel('分数 3').inputValue()).toBe('91.25');
+
+    // The office proposes the bottom two instead of four.
+    await page.getByLabel('建议提醒谈话人数').fill('2');
+    await page.getByLabel('建议提醒谈话人数').press('Enter');
+    await poll(() => ranking.getByTestId('proposed-talk').count()).toBe(2);
+    await page.getByLabel('建议提醒谈话人数').fill('4');
+    await page.getByLabel('建议提醒谈话人数').press('Enter');
+    await poll(() => ranking.getByTestId('proposed-talk').count()).toBe(4);
 
     // The last one's reminder talk, pre-filled with the assessment as its reason.
     await last.getByTestId('ranking-talk').click();

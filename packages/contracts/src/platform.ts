@@ -56,3 +56,37 @@ export const ZDashboard = z.object({
   byDepartment: z.array(z.object({ id: ZId, name: z.string(), staff: z.number().int() })),
 });
 export type TDashboard = z.infer<typeof ZDashboard>;
+
+/** What waits for the caller, module by module: each count is exactly what the linked list shows. */
+export const TODO_KEYS = [
+  'cases.new',
+  'cases.overdue',
+  'cases.mine',
+  'cases.unregistered',
+  'screening.open',
+  'rectifications.toVerify',
+  'rectifications.overdue',
+  'rectifications.toAnswer',
+  'rectifications.returned',
+  'risks.reviewOverdue',
+  'talks.followUp',
+  'reps.registrations',
+  'reps.bookings',
+  'reps.onSite',
+  'visits.toConfirm',
+] as const;
+export const ZTodoKey = z.enum(TODO_KEYS);
+export type TTodoKey = z.infer<typeof ZTodoKey>;
+export const ZTodo = z.object({
+  items: z.array(
+    z.object({
+      key: ZTodoKey,
+      count: z.number().int(),
+      /** danger: late; warning: waits for the caller; info: worth knowing. */
+      severity: z.enum(['danger', 'warning', 'info']),
+      /** The console list that shows these records, or null when there is none to open. */
+      to: z.string().nullable(),
+    }),
+  ),
+});
+export type TTodo = z.infer<typeof ZTodo>;

@@ -5,6 +5,9 @@ import { ZId, ZListQuery, ZQueryBool } from './common.ts';
 export const CHANNELS = ['integrity_code', 'hotline', 'letter', 'visit', 'suggestion_box', 'referral', 'screening', 'inspection'] as const;
 export const ZChannel = z.enum(CHANNELS);
 export type TChannel = z.infer<typeof ZChannel>;
+/** Channels of the platform's own findings (an escalated screening alert, an inspection finding): no reporter to answer. */
+export const REPORTERLESS_CHANNELS = ['screening', 'inspection'] as const satisfies readonly TChannel[];
+export const hasReporter = (channel: TChannel) => !(REPORTERLESS_CHANNELS as readonly TChannel[]).includes(channel);
 
 export const REPORT_CATEGORIES = ['red_envelope', 'kickback', 'improper_charge', 'over_treatment', 'attitude', 'rep_in_clinical', 'other'] as const;
 export const ZReportCategory = z.enum(REPORT_CATEGORIES);
@@ -179,6 +182,8 @@ export const ZCaseDetail = ZCaseSummary.extend({
   actions: z.string().nullable(),
   events: z.array(ZCaseEvent),
   reporterChecks: z.number().int(),
+  /** False for cases from the platform's own findings: no receipt, no questions or feedback to a reporter. */
+  hasReporter: z.boolean(),
 });
 export type TCaseDetail = z.infer<typeof ZCaseDetail>;
 
@@ -197,7 +202,8 @@ export type TCaseQuery = z.infer<typeof ZCaseQuery>;
 
 export const ZCaseCreate = z.object({
   institutionId: ZId.optional(),
-  channel: ZChannel.exclude(['integrity_code']),
+  // Entered by hand: the channels where a person reported (codes come in through the public page).
+  channel: ZChannel.exclude(['integrity_code', ...REPORTERLESS_CHANNELS]),
   category: ZReportCategory,
   text: text.min(5),
   departmentId: ZId.nullish(),
@@ -207,7 +213,7 @@ export const ZCaseCreate = z.object({
   contactPhone: z.string().trim().max(40).nullish(),
   receivedOn: z.iso.date().optional(),
 });
-export const ZCaseCreated = z.object({ id: ZId, number: z.string(), receipt: z.string() });
+export const ZCaseCreated = z.object({ id: ZId, number: z.string(), receipt: z.string().nullable() });
 
 export const ZTriage = z.discriminatedUnion('result', [
   z.object({ result: z.literal('clue'), disposal: ZDisposal, note: z.string().trim().max(2000).default(''), holdUntil: z.iso.date().optional() }),

@@ -51,6 +51,9 @@ const BODIES: Record<string, unknown> = {
   'POST /api/supervision/rounds/:id/findings': { departmentId: ID, kind: 'other', description: '访问控制测试', responsibleId: ID, deadline: '2026-12-31' },
   'POST /api/supervision/rectifications/:id/submit': { evidence: '访问控制测试' },
   'POST /api/supervision/rectifications/:id/verify': { accepted: true, note: '访问控制测试' },
+  'POST /api/supervision/talks/:id/follow-up': { doneOn: '2026-12-01', result: '访问控制测试' },
+  'POST /api/supervision/rounds/:id/cancel': { reason: '访问控制测试' },
+  'PATCH /api/supervision/rectifications/:id/letter': { suggestions: '访问控制测试' },
   'POST /api/screening/alerts/:id/dismiss': { reason: '访问控制测试' },
   'POST /api/screening/alerts/:id/escalate': {},
 };
@@ -124,6 +127,10 @@ beforeAll(async () => {
       { where: 'C', id: sup.C[key] },
       { where: 'A-other-dept', id: sup.other[key] },
     ];
+  samples.checklist_template = [
+    { where: 'B', id: sup.B.template },
+    { where: 'C', id: sup.C.template },
+  ];
   // Sales reps: companies, reps and the blacklist are region-level (only region C is outside); visits are per institution.
   const repC = await createRepDirect(env.platform.db, world.r2.id, 9001);
   samples.rep = [{ where: 'C', id: repC.rep.id }];

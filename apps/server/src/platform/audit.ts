@@ -12,6 +12,7 @@ import { asc, count, eq, gt, isNull, sql } from 'drizzle-orm';
 import { sha256 } from './crypto.ts';
 import type { Ctx, Platform } from './context.ts';
 import { type Db, inTx } from './db.ts';
+import { every } from './loop.ts';
 import { auditHead, auditLog } from './platform.tables.ts';
 
 export interface AuditInput {
@@ -132,18 +133,9 @@ export async function sealAudit(db: Db, batch = 2000): Promise<number> {
 
 /** Seals every `everyMs` until stopped; the returned function stops it and seals what is left. */
 export function startAuditSealer(platform: Platform, onError: (err: unknown) => void = () => {}, everyMs = 250): () => Promise<void> {
-  let stopped = false;
-  let running: Promise<unknown> = Promise.resolve();
-  const tick = async () => {
-    running = sealAudit(platform.db).catch(onError);
-    await running;
-    if (!stopped) timer = setTimeout(tick, everyMs);
-  };
-  let timer = setTimeout(tick, everyMs);
+  const stop = every(() => sealAudit(platform.db), { everyMs, onError });
   return async () => {
-    stopped = true;
-    clearTimeout(timer);
-    await running;
+    await stop();
     await sealAudit(platform.db).catch(onError);
   };
 }

@@ -176,6 +176,12 @@ const zh: Record<string, string> = {
   period_format: '季度格式应为 2026-Q1',
   not_middle_cadre: '不是中层干部',
   score_format: '分数应为 0–100，最多两位小数',
+  // supervision: risk matrix scale and talk follow-up (risk/talks additions)
+  above_scale: '超出本单位风险矩阵的等级数',
+  threshold_above_max: '阈值不能超过矩阵的最高风险值（可能性等级数 × 影响等级数）',
+  scale_below_use: '小于已有风险点使用的等级，请先调整这些风险点',
+  before_talk: '不能早于谈话日期',
+  'conflict.follow_up_done': '该谈话的跟进已登记完成',
   // screening: imports, rules, alerts
   month_format: '月份格式应为 2026-03',
   date_format: '日期格式应为 2026-03-01',
@@ -360,6 +366,12 @@ const en: Record<string, string> = {
   period_format: 'a quarter looks like 2026-Q1',
   not_middle_cadre: 'not a middle-level cadre',
   score_format: 'a score is 0–100 with at most two decimals',
+  // supervision: risk matrix scale and talk follow-up (risk/talks additions)
+  above_scale: "exceeds the steps of the institution's risk matrix",
+  threshold_above_max: 'a threshold cannot exceed the highest score (likelihood steps × impact steps)',
+  scale_below_use: 'smaller than a step existing risk points use; change those points first',
+  before_talk: 'cannot be before the talk',
+  'conflict.follow_up_done': 'the follow-up of this talk is already recorded as done',
   // screening: imports, rules, alerts
   month_format: 'a month looks like 2026-03',
   date_format: 'a date looks like 2026-03-01',

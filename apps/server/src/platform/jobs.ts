@@ -8,6 +8,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import type { Ctx, Platform } from './context.ts';
 import { systemCtx } from './context.ts';
 import type { Db } from './db.ts';
+import { every } from './loop.ts';
 import { jobs } from './platform.tables.ts';
 
 export type JobRow = typeof jobs.$inferSelect;
@@ -47,6 +48,11 @@ export async function scheduleJobs(db: Db, inputs: ScheduleInput[]): Promise<voi
 /** Cancels the pending job with this key (e.g. a reminder whose deadline was met). */
 export async function cancelJob(db: Db, dedupeKey: string): Promise<void> {
   await db.delete(jobs).where(and(eq(jobs.dedupeKey, dedupeKey), eq(jobs.status, 'pending')));
+}
+
+/** Cancels every pending job whose key starts with `prefix` (a reminder that repeats under dated keys). */
+export async function cancelJobsWithPrefix(db: Db, prefix: string): Promise<void> {
+  await db.delete(jobs).where(and(sql`${jobs.dedupeKey} like ${`${prefix.replace(/[\\%_]/g, (c) => `\\${c}`)}%`}`, eq(jobs.status, 'pending')));
 }
 
 /** Makes sure each recurring kind has its next run scheduled. */
@@ -95,22 +101,11 @@ export async function runDueJobs(platform: Platform, limit = 20): Promise<number
 
 /** Polls for due jobs until stopped; one poll at a time. */
 export function startScheduler(platform: Platform, onError: (err: unknown) => void = () => {}): () => Promise<void> {
-  let stopped = false;
-  let running: Promise<unknown> = Promise.resolve();
-  const tick = async () => {
-    if (stopped) return;
-    running = ensureRecurring(platform)
-      .then(async () => {
-        while (!stopped && (await runDueJobs(platform)) > 0);
-      })
-      .catch(onError);
-    await running;
-    if (!stopped) timer = setTimeout(tick, platform.config.jobPollMs);
-  };
-  let timer = setTimeout(tick, 10);
-  return async () => {
-    stopped = true;
-    clearTimeout(timer);
-    await running;
-  };
+  return every(
+    async (stopped) => {
+      await ensureRecurring(platform);
+      while (!stopped() && (await runDueJobs(platform)) > 0);
+    },
+    { everyMs: platform.config.jobPollMs, firstMs: 10, onError },
+  );
 }

@@ -1,7 +1,8 @@
 /**
  * The demo region 清源市: twelve institutions of mixed levels and kinds, their departments and party
  * branches, about 800 staff with posts, an account for every role (password `qinglian-demo`), and the
- * hospitals' tender processes with their red flags (seed/tenders.ts).
+ * hospitals' tender processes with their red flags (seed/tenders.ts), and 清源市人民医院's inspection rounds,
+ * rectification orders and cadre scores (seed/supervision-rounds.ts).
  * Deterministic, atomic and idempotent: a second run finds the region and changes nothing.
  */
 import { maskNationalId, type TRole } from '@qinglian/contracts';
@@ -14,8 +15,11 @@ import { hashPassword } from '../modules/auth/passwords.ts';
 import { departments, institutions, partyBranches, people, posts, regions } from '../modules/org/org.tables.ts';
 import { ADMIN_TITLES, DEPARTMENTS, DOCTOR_TITLES, INSTITUTIONS, NURSE_TITLES, REGION, TECH_TITLES } from './catalog.ts';
 import { chineseName, mobile, nationalId, prng, type Rng } from './names.ts';
+import { seedDemoReports } from './reports.ts';
 import { seedDemoReps } from './reps.ts';
+import { seedDemoSupervisionRounds } from './supervision-rounds.ts';
 import { seedDemoTenders } from './tenders.ts';
+import { seedDemoSupervisionRisks } from './supervision-risks.ts';
 
 export const DEMO_PASSWORD = 'qinglian-demo';
 
@@ -165,6 +169,18 @@ export async function seedDemo(platform: Platform): Promise<{ seeded: boolean; i
       hosts: [main.perDept.DISC?.discipline, main.perDept.OFFI?.leader, main.perDept.PHAR?.head, main.perDept.PROC?.head].filter((x): x is string => !!x),
       officerAccountId: accountIds.get('jijian') ?? null,
     }, passwordHash);
+    await seedDemoReports(platform, db, { institutionId: main.inst.id, officerAccountId: accountIds.get('jijian')! });
+    // Risk points with their measures and a year of talks at the main hospital.
+    await seedDemoSupervisionRisks(platform, db, main.inst.id);
+    // Inspection rounds with scored checklists, rectification orders in every state, a letter, cadre scores.
+    await seedDemoSupervisionRounds(platform, db, {
+      regionId: region!.id,
+      institutionId: main.inst.id,
+      institutionCode: main.inst.code,
+      departments: main.byCode,
+      heads: Object.fromEntries(Object.entries(main.perDept).map(([code, p]) => [code, p.head])),
+      team: [main.perDept.DISC?.discipline, main.perDept.MED?.head, main.perDept.NURS?.head, main.perDept.FIN?.head].filter((x): x is string => !!x),
+    });
     // Tender processes go through the real import (a savepoint inside this transaction), flags and all.
     await seedDemoTenders(systemCtx({ ...platform, db }), region!.id, INSTITUTIONS);
     await writeAudit(systemCtx({ ...platform, db }), {

@@ -51,6 +51,7 @@ const RectificationsPage = lazy(() => import('../features/supervision/pages/Rect
 const RectificationPage = lazy(() => import('../features/supervision/pages/RectificationPage.tsx'));
 const LetterPage = lazy(() => import('../features/supervision/pages/LetterPage.tsx'));
 const TalksPage = lazy(() => import('../features/supervision/pages/TalksPage.tsx'));
+const TalkPage = lazy(() => import('../features/supervision/pages/TalkPage.tsx'));
 const AssessmentPage = lazy(() => import('../features/supervision/pages/AssessmentPage.tsx'));
 
 const ScreeningAlertsPage = lazy(() => import('../features/screening/pages/AlertsPage.tsx'));
@@ -118,8 +119,9 @@ export const router = createBrowserRouter([
       { path: 'supervision/templates', element: page(TemplatesPage, 'inspection.read') },
       { path: 'supervision/rectifications', element: page(RectificationsPage, 'inspection.read') },
       { path: 'supervision/rectifications/:id', element: page(RectificationPage, 'inspection.read') },
-      { path: 'supervision/rectifications/:id/letter', element: page(LetterPage, 'inspection.manage') },
+      { path: 'supervision/rectifications/:id/letter', element: page(LetterPage, 'inspection.read') },
       { path: 'supervision/talks', element: page(TalksPage, 'talk.read') },
+      { path: 'supervision/talks/:id', element: page(TalkPage, 'talk.read') },
       { path: 'supervision/assessments', element: page(AssessmentPage, 'assessment.read') },
       { path: 'org/regions', element: page(RegionsPage, 'region.write') },
       { path: 'org/institutions', element: page(InstitutionsPage, 'institution.read') },

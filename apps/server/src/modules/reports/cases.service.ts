@@ -1,6 +1,6 @@
 /** The discipline office's case list and case page, cases entered by staff, and the reporter's contact. */
 import crypto from 'node:crypto';
-import { OPEN_STATUSES, type TCaseDetail, type TCaseQuery, type TCaseSummary } from '@qinglian/contracts';
+import { hasReporter, OPEN_STATUSES, type TCaseDetail, type TCaseQuery, type TCaseSummary } from '@qinglian/contracts';
 import { and, asc, count, desc, eq, ilike, inArray, lt, or, type SQL, sql } from 'drizzle-orm';
 import { scopeOf } from '../../platform/access.ts';
 import { writeAudit } from '../../platform/audit.ts';
@@ -133,6 +133,7 @@ export async function getCase(ctx: Ctx, id: string): Promise<TCaseDetail> {
     mergedIntoId: c.mergedIntoId,
     actions: c.actions,
     reporterChecks: c.reporterChecks,
+    hasReporter: hasReporter(c.channel),
     events: events.map((e) => ({
       id: e.id,
       at: e.at.toISOString(),
@@ -199,7 +200,8 @@ export async function createCase(
   const subjects = input.subjectIds.length ? await ctx.db.select().from(people).where(inArray(people.id, input.subjectIds)) : [];
   if (subjects.length !== new Set(input.subjectIds).size || subjects.some((p) => p.institutionId !== inst.id)) throw invalid('subjectIds', 'wrong_institution');
   const toRegion = await anyLeader(ctx.db, input.subjectIds);
-  const receipt = randomReceipt();
+  // A case from the platform's own findings has nobody to give a receipt to.
+  const receipt = hasReporter(input.channel) ? randomReceipt() : null;
   const now = ctx.platform.now();
   const receivedAt = input.receivedOn ? shanghaiStart(input.receivedOn) : now;
   if (receivedAt > now) throw invalid('receivedOn', 'future_date');
@@ -224,12 +226,12 @@ export async function createCase(
         departmentId: input.departmentId ?? null,
         anonymous: !contact,
         contactSealed: contact,
-        receiptHash: receiptHash(ctx.platform.keyring, receipt),
+        receiptHash: receipt ? receiptHash(ctx.platform.keyring, receipt) : null,
         receivedAt,
       })
       .returning();
     if (subjects.length) await tx.insert(caseSubjects).values(subjects.map((p) => ({ caseId: id, personId: p.id, institutionId: p.institutionId, departmentId: p.departmentId })));
-    await addEvent(t, c!, { kind: 'created', text: input.text, visibleToReporter: true, data: { channel: input.channel, routedTo: c!.routedTo } });
+    await addEvent(t, c!, { kind: 'created', text: input.text, visibleToReporter: !!receipt, data: { channel: input.channel, routedTo: c!.routedTo } });
     const staged = await enterStage(t, c!, 'received');
     const number = await assignNumber(tx, id, inst, now);
     await writeAudit(t, { action: 'case.create', targetType: 'case', targetId: id, institutionId: staged.institutionId, regionId: staged.regionId, after: { number, channel: input.channel, routedTo: staged.routedTo } });

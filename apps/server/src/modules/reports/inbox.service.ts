@@ -7,15 +7,16 @@
  * done in batches, one transaction per batch.
  */
 import type { TReportSettings } from '@qinglian/contracts';
-import { asc, eq, inArray, lt, sql } from 'drizzle-orm';
-import { writeAudits } from '../../platform/audit.ts';
-import type { Ctx, Platform } from '../../platform/context.ts';
+import { and, asc, count, eq, gte, inArray, lt, type SQL, sql } from 'drizzle-orm';
+import { scopeOf, scopeWhere } from '../../platform/access.ts';
+import { writeAudit, writeAudits } from '../../platform/audit.ts';
+import { actorOf, type Ctx, type Platform } from '../../platform/context.ts';
 import { systemCtx } from '../../platform/context.ts';
 import { inTx } from '../../platform/db.ts';
 import { registerJobHandler, scheduleJobs } from '../../platform/jobs.ts';
 import { shanghaiDate } from '../../platform/time.ts';
 import { notifyMany } from '../notifications/notifications.service.ts';
-import { institutions, people } from '../org/org.tables.ts';
+import { institutions, people, posts } from '../org/org.tables.ts';
 import { type CaseRow, deadlineUnder, eventRow, handlersOfNew, leadersAmong, nextNumbers, reminderJobs } from './cases.common.ts';
 import { caseEvents, caseSubjects, cases, integrityCodes, reportInbox } from './reports.tables.ts';
 import { settingsOf } from './settings.service.ts';
@@ -194,3 +195,44 @@ export function nudgeInbox(platform: Platform, onError: (err: unknown) => void =
 }
 
 registerJobHandler('reports.inbox', async (ctx) => void (await drainInbox(ctx.platform)), { everyMs: 30_000 });
+
+/**
+ * Reports the drain gave up on (MAX_ATTEMPTS failures) that the caller would see once registered. They
+ * are safe in the inbox; an institution's office does not see those that will go to the region (about
+ * its leadership), so even their number does not reach the people they are about.
+ */
+function stuckWhere(ctx: Ctx): SQL {
+  const actor = actorOf(ctx);
+  return and(
+    gte(reportInbox.attempts, MAX_ATTEMPTS),
+    scopeWhere(actor, { institutionId: integrityCodes.institutionId }),
+    scopeOf(actor) === 'region'
+      ? undefined
+      : sql`not coalesce((${reportInbox.report}->>'aboutLeadership')::boolean, false)
+            and not exists (select 1 from ${posts} p where p.person_id = ${integrityCodes.personId} and p.active and p.cadre_level = 'leader')`,
+  ) as SQL;
+}
+
+/** How many acknowledged reports in the caller's scope could not be registered as cases. */
+export async function countUnregistered(ctx: Ctx): Promise<number> {
+  const [r] = await ctx.db
+    .select({ n: count() })
+    .from(reportInbox)
+    .innerJoin(integrityCodes, eq(integrityCodes.id, reportInbox.codeId))
+    .where(stuckWhere(ctx));
+  return r?.n ?? 0;
+}
+
+/** Gives the caller's stuck reports another full set of attempts and starts a drain; returns how many. */
+export async function retryUnregistered(ctx: Ctx): Promise<{ retried: number }> {
+  const ids = (
+    await ctx.db.select({ id: reportInbox.id }).from(reportInbox).innerJoin(integrityCodes, eq(integrityCodes.id, reportInbox.codeId)).where(stuckWhere(ctx))
+  ).map((r) => r.id);
+  if (!ids.length) return { retried: 0 };
+  await inTx(ctx.db, async (tx) => {
+    await tx.update(reportInbox).set({ attempts: 0 }).where(inArray(reportInbox.id, ids));
+    await writeAudit({ ...ctx, db: tx }, { action: 'case.inbox.retry', targetType: 'report_inbox', institutionId: actorOf(ctx).institutionId, after: { count: ids.length } });
+  });
+  nudgeInbox(ctx.platform);
+  return { retried: ids.length };
+}

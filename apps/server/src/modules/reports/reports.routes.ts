@@ -37,6 +37,7 @@ import { actorOf } from '../../platform/context.ts';
 import { invalid } from '../../platform/errors.ts';
 import * as cases from './cases.service.ts';
 import * as codes from './codes.service.ts';
+import { retryUnregistered } from './inbox.service.ts';
 import { exportCasesXlsx, exportStatsXlsx } from './reports.export.ts';
 import * as retention from './retention.service.ts';
 import * as settings from './settings.service.ts';
@@ -61,6 +62,11 @@ export async function reportRoutes(fastify: FastifyInstance) {
   );
   app.get('/api/reports/cases/export', { schema: { tags, querystring: ZCaseQuery }, config: can('case.read') }, async (req, reply) =>
     exportCasesXlsx(reply, await cases.exportCases(req.ctx, req.query)),
+  );
+  app.post(
+    '/api/reports/inbox/retry',
+    { schema: { tags, description: 'Give reports the inbox could not register another set of attempts', response: { 200: z.object({ retried: z.number().int() }) } }, config: can('case.handle') },
+    (req) => retryUnregistered(req.ctx),
   );
   app.post('/api/reports/cases', { schema: { tags, body: ZCaseCreate, response: { 201: ZCaseCreated } }, config: can('case.create') }, async (req, reply) =>
     reply.status(201).send(await cases.createCase(req.ctx, req.body)),

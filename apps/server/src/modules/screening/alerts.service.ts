@@ -4,8 +4,8 @@
  * figures (统方), so only the discipline office and region supervisors reach them (screening.view) and every
  * list, view and export is written to the audit trail.
  */
-import type { TScreeningAlert, TScreeningAlertDetail, TScreeningAlertQuery, TAlertRule } from '@qinglian/contracts';
-import { DOCTOR_LEVEL_RULES } from '@qinglian/contracts';
+import type { TScreeningAlert, TScreeningAlertDetail, TScreeningAlertQuery, TAlertRule, TScreeningRule } from '@qinglian/contracts';
+import { DOCTOR_LEVEL_RULES, TENDER_ALERT_RULE } from '@qinglian/contracts';
 import { and, count, eq, gte, ilike, inArray, lte, or, type SQL, sql } from 'drizzle-orm';
 import { type Actor, assertInScope, scopeWhere } from '../../platform/access.ts';
 import { writeAudit } from '../../platform/audit.ts';
@@ -13,9 +13,11 @@ import { actorOf, type Ctx } from '../../platform/context.ts';
 import { inTx } from '../../platform/db.ts';
 import { AppError, notFound } from '../../platform/errors.ts';
 import { likeOf, orderOf, pageOf } from '../../platform/pagination.ts';
+import type { Locale } from '../../platform/i18n.ts';
 import { buildXlsx } from '../../platform/xlsx.ts';
 import { institutions, people } from '../org/index.ts';
 import { cases, createCase } from '../reports/index.ts';
+import { rowOf, summaryOf } from './rules.summary.ts';
 import { screeningAlerts } from './screening.tables.ts';
 
 type AlertRow = typeof screeningAlerts.$inferSelect;
@@ -35,7 +37,23 @@ export const RULE_LABELS: Record<TAlertRule, string> = {
 };
 const STATUS_LABELS = { open: '待处理', dismissed: '已排除', escalated: '已转线索' } as const;
 
-function view(a: AlertRow, inst: Pick<InstRow, 'code' | 'name'>): TScreeningAlert {
+/** The alert's summary in the reader's language (the stored one is Chinese). */
+function summaryIn(a: AlertRow, locale: Locale): string {
+  if (locale !== 'en-US') return a.summary;
+  const e = a.evidence as Record<string, unknown>;
+  if (a.rule === TENDER_ALERT_RULE) return typeof e.summary_en === 'string' ? e.summary_en : a.summary;
+  const rule = a.rule as TScreeningRule;
+  return summaryOf(rule, rowOf(rule, a.keys as Record<string, string>, e), 'en-US');
+}
+
+/** The evidence as shown: a tender flag's reasoning in the reader's language, without the other language's copy. */
+function evidenceIn(a: AlertRow, locale: Locale): Record<string, unknown> {
+  const { title_en, reason_en, summary_en, ...e } = a.evidence as Record<string, unknown>;
+  if (a.rule !== TENDER_ALERT_RULE || locale !== 'en-US') return e;
+  return { ...e, title: title_en ?? e.title, reason: reason_en ?? e.reason };
+}
+
+function view(a: AlertRow, inst: Pick<InstRow, 'code' | 'name'>, locale: Locale = 'zh-CN'): TScreeningAlert {
   return {
     id: a.id,
     rule: a.rule as TAlertRule,
@@ -46,7 +64,7 @@ function view(a: AlertRow, inst: Pick<InstRow, 'code' | 'name'>): TScreeningAler
     period: a.period,
     keys: a.keys as Record<string, string>,
     score: a.score,
-    summary: a.summary,
+    summary: summaryIn(a, locale),
     amount: a.amount,
     status: a.status,
     paramVersion: a.paramVersion,
@@ -73,6 +91,12 @@ function where(actor: Actor, q: Partial<TScreeningAlertQuery>): SQL {
 
 const SORTABLE = { score: screeningAlerts.score, period: screeningAlerts.period, rule: screeningAlerts.rule, firstSeenAt: screeningAlerts.firstSeenAt, amount: screeningAlerts.amount, status: screeningAlerts.status };
 
+/** How many alerts match, without their contents (so, unlike a list, not a sensitive read). */
+export async function countAlerts(ctx: Ctx, q: Partial<TScreeningAlertQuery>): Promise<number> {
+  const [r] = await ctx.db.select({ n: count() }).from(screeningAlerts).where(where(actorOf(ctx), q));
+  return r?.n ?? 0;
+}
+
 /** A page of alerts in the caller's scope; audit-logged (the summaries carry doctor-level figures). */
 export async function listAlerts(ctx: Ctx, q: TScreeningAlertQuery) {
   const actor = actorOf(ctx);
@@ -93,7 +117,7 @@ export async function listAlerts(ctx: Ctx, q: TScreeningAlertQuery) {
     institutionId: actor.institutionId,
     after: { filters: { rule: q.rule, institutionId: q.institutionId, status: q.status, period: q.period, from: q.from, to: q.to, q: q.q }, page: q.page, shown: rows.length, ids: rows.map((r) => r.a.id) },
   });
-  return { items: rows.map((r) => view(r.a, r)), total, page: q.page, pageSize: q.pageSize };
+  return { items: rows.map((r) => view(r.a, r, ctx.locale)), total, page: q.page, pageSize: q.pageSize };
 }
 
 /** Every alert matching the filters as an .xlsx (capped at 20,000 rows); audit-logged. */
@@ -146,8 +170,8 @@ async function visible(ctx: Ctx, id: string) {
 async function detail(ctx: Ctx, a: AlertRow, inst: InstRow): Promise<TScreeningAlertDetail> {
   const [c] = a.caseId ? await ctx.db.select({ number: cases.number }).from(cases).where(eq(cases.id, a.caseId)) : [];
   return {
-    ...view(a, inst),
-    evidence: a.evidence as Record<string, unknown>,
+    ...view(a, inst, ctx.locale),
+    evidence: evidenceIn(a, ctx.locale),
     runId: a.runId,
     dismissedReason: a.dismissedReason,
     dismissedBy: a.dismissedBy,

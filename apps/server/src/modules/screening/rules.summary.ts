@@ -1,5 +1,10 @@
-/** One Chinese sentence per alert, built from the rule's row, so the list reads without opening the evidence. */
-import type { TScreeningRule } from '@qinglian/contracts';
+/**
+ * One sentence per alert, built from the rule's row, so the list reads without opening the evidence.
+ * The Chinese one is stored with the alert (search and export use it); the English one is built from the
+ * stored keys and evidence when an English reader asks (alerts.service.ts).
+ */
+import { SCREENING_RULE_KEYS, type TScreeningRule } from '@qinglian/contracts';
+import type { Locale } from '../../platform/i18n.ts';
 
 type Row = Record<string, unknown> & { evidence: Record<string, unknown> };
 const pct = (v: unknown) => `${(Number(v) * 100).toFixed(1)}%`;
@@ -22,7 +27,17 @@ const product = (p: unknown) => {
 };
 
 /** The summary of one alert row. */
-export function summaryOf(rule: TScreeningRule, r: Row): string {
+export function summaryOf(rule: TScreeningRule, r: Row, locale: Locale = 'zh-CN'): string {
+  return locale === 'en-US' ? summaryEn(rule, r) : summaryZh(rule, r);
+}
+
+/** The row a stored alert came from: its keys back in the rule's k1…kn columns, and its evidence. */
+export const rowOf = (rule: TScreeningRule, keys: Record<string, string>, evidence: Record<string, unknown>): Row => ({
+  ...Object.fromEntries(SCREENING_RULE_KEYS[rule].map((k, i) => [`k${i + 1}`, keys[k]])),
+  evidence,
+});
+
+function summaryZh(rule: TScreeningRule, r: Row): string {
   const e = r.evidence;
   switch (rule) {
     case 'off_platform_purchase': {
@@ -50,5 +65,44 @@ export function summaryOf(rule: TScreeningRule, r: Row): string {
       return `${e.supplier_name ?? r.k2} 的代表自 ${e.first_visit} 起 ${(e.visits as unknown[]).length} 次到访 ${e.doctor_name} 后，其处方中该企业产品的占比升至到访前的 ${e.uplift} 倍（同专业同行为 ${e.peer_uplift} 倍；到访后 ${e.window_days} 天 ${e.lines_after} 行，之前 ${e.lines_before} 行）。`;
     case 'committee_conflict':
       return `${e.member_name ?? e.member_staff_no} 申报与 ${e.related_supplier_name ?? e.related_supplier} 存在${RELATION[String(e.relation)] ?? e.relation}关系，却在 ${e.decided_on} 的 ${e.decision_id} 号准入决议中对该企业的 ${product(e.product)} 投赞成票（赞成 ${e.votes_for}、反对 ${e.votes_against}、弃权 ${e.abstentions}）。`;
+  }
+}
+
+const CHANNEL_EN: Record<string, string> = { platform: 'declared as bought on the platform', offline: 'bought offline' };
+const CATEGORY_EN: Record<string, string> = { drug: 'drug', consumable: 'consumable', device: 'device' };
+const RELATION_EN: Record<string, string> = { family: 'a family', shareholding: 'a shareholding', former_employee: 'a former-employment', other: 'another interest' };
+const productEn = (p: unknown) => {
+  const x = (p ?? {}) as Record<string, unknown>;
+  return x.brand_name ? `${x.generic_name} (${x.brand_name}, ${x.product_code})` : `${x.generic_name ?? ''} (${x.product_code ?? ''})`;
+};
+
+function summaryEn(rule: TScreeningRule, r: Row): string {
+  const e = r.evidence;
+  switch (rule) {
+    case 'off_platform_purchase': {
+      const po = e.purchase as Record<string, string>;
+      return `Purchase order ${po.order_id} line ${po.line_no} (${productEn(e.product)}, ¥${po.amount}, ${CHANNEL_EN[String(po.channel)] ?? po.channel}) has no matching platform record (none for the same supplier, product and quantity within ${e.match_days} days).`;
+    }
+    case 'price_above_platform': {
+      const po = e.purchase as Record<string, string>;
+      const ref = e.reference === 'listed' ? 'the listed price' : 'the median platform price';
+      return `Purchase order ${po.order_id} line ${po.line_no}: ${productEn(e.product)} at ¥${po.unit_price} a unit, ${pct(e.excess_ratio)} above ${ref} of ¥${e.reference_price}; ¥${e.excess_amount} overpaid.`;
+    }
+    case 'split_purchase':
+      return `In ${r.k2}, supplier ${e.supplier_name ?? r.k1} has ${e.orders_near_threshold} orders each between ¥${e.lower_bound} and ¥${e.threshold}, ¥${e.total} in all, above the tender threshold: possibly split to avoid a tender.`;
+    case 'supplier_concentration':
+      return `From ${e.from_month} to ${e.to_month}, supplier ${e.supplier_name ?? r.k1} took ${pct(e.share)} of the hospital's ${CATEGORY_EN[String(e.category)] ?? e.category} purchases (${e.suppliers} suppliers, ${pct(e.fair_share)} on average).`;
+    case 'usage_spike':
+      return `${productEn(e.product)}: ${e.quantity} used in ${e.month}, ${e.ratio} times the average of ${e.history_mean} over the previous ${e.history_months} months.`;
+    case 'prescriber_concentration': {
+      const p = (e.product ?? {}) as Record<string, unknown>;
+      return `${e.doctor_name} (${e.specialty}) chose ${p.brand_name ?? ''} (${p.product_code}) for ${pct(e.share)} of ${e.generic_name} prescriptions; the median of ${e.peers} peers of the specialty is ${pct(e.peer_median)}, their P90 ${pct(e.peer_p90)}.`;
+    }
+    case 'vbp_bypass':
+      return `${e.doctor_name} (${e.specialty}) chose a product outside volume-based procurement for ${pct(e.non_vbp_share)} of ${e.generic_name} prescriptions; the median of ${e.peers} peers of the specialty is ${pct(e.peer_median)}, their P90 ${pct(e.peer_p90)}.`;
+    case 'post_visit_uplift':
+      return `After ${(e.visits as unknown[]).length} visits from ${e.supplier_name ?? r.k2}'s representative from ${e.first_visit}, the company's share of ${e.doctor_name}'s prescriptions rose ${e.uplift} times (peers: ${e.peer_uplift} times; ${e.lines_after} lines in the ${e.window_days} days after, ${e.lines_before} before).`;
+    case 'committee_conflict':
+      return `${e.member_name ?? e.member_staff_no} declared ${RELATION_EN[String(e.relation)] ?? e.relation} relation with ${e.related_supplier_name ?? e.related_supplier}, yet voted for its ${productEn(e.product)} in admission decision ${e.decision_id} of ${e.decided_on} (${e.votes_for} for, ${e.votes_against} against, ${e.abstentions} abstaining).`;
   }
 }

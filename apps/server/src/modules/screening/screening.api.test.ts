@@ -159,6 +159,12 @@ describe('runs and alerts', () => {
     // D0 also bypasses the VBP winner A1 (the same behaviour, seen by the VBP rule)
     expect(rules).toEqual(['off_platform_purchase', 'prescriber_concentration', 'price_above_platform', 'vbp_bypass']);
     const off = list.items.find((a: { rule: string }) => a.rule === 'off_platform_purchase');
+    expect(off.summary).toMatch(/^采购订单 .*在省平台无对应记录/);
+    // English readers get the summary built from the stored keys and evidence.
+    const en = (await officer.request({ method: 'GET', url: '/api/screening/alerts?pageSize=50', headers: { 'accept-language': 'en-US' } })).json();
+    // (names of products, doctors and suppliers stay as they were recorded)
+    for (const a of en.items as { summary: string }[]) expect(a.summary).not.toMatch(/[，。（）]|元|同专业|采购订单|供应商/);
+    expect(en.items.find((a: { id: string }) => a.id === off.id).summary).toMatch(/^Purchase order .* has no matching platform record/);
     expect(off.keys).toEqual({ order_id: 'PO2', line_no: '1' });
     const doctor = list.items.find((a: { rule: string }) => a.rule === 'prescriber_concentration');
     expect(doctor.keys).toEqual({ doctor_staff_no: 'D0', product_code: 'A2' });
@@ -222,7 +228,17 @@ describe('runs and alerts', () => {
     expect(kase!.institutionId).toBe(w.A.inst.id);
     const after = (await officer.get(`/api/screening/alerts/${doctor.id}`)).json();
     expect([after.status, after.caseId, after.caseNumber]).toEqual(['escalated', esc.json().caseId, esc.json().caseNumber]);
-    expect((await officer.get(`/api/reports/cases/${esc.json().caseId}`)).statusCode).toBe(200);
+    const detail = await officer.get(`/api/reports/cases/${esc.json().caseId}`);
+    expect(detail.statusCode).toBe(200);
+    // Nobody reported it: no receipt to follow it up, nothing on the timeline meant for a reporter.
+    expect(kase!.receiptHash).toBeNull();
+    expect(detail.json().hasReporter).toBe(false);
+    expect(detail.json().events.filter((e: { visibleToReporter: boolean }) => e.visibleToReporter)).toEqual([]);
+    expect((await officer.post(`/api/reports/cases/${esc.json().caseId}/questions`, { text: '请补充情况' })).statusCode).toBe(400);
+    // Such cases come from the platform's findings only; the case form cannot claim one.
+    const forged = await officer.post('/api/reports/cases', { channel: 'screening', category: 'kickback', text: '手工录入的筛查线索', subjectIds: [] });
+    expect(forged.statusCode).toBe(400);
+    expect(forged.json().error.details.issues.map((i: { field: string }) => i.field)).toContain('channel');
     expect((await officer.post(`/api/screening/alerts/${doctor.id}/escalate`, {})).statusCode).toBe(409);
 
     const summary = (await officer.get('/api/screening/summary')).json();

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemCtx } from '../../platform/context.ts';
 import { createTestEnv, type TestEnv } from '../../test/harness.ts';
 import type { Plant } from './demo.generate.ts';
+import { rowOf, summaryOf } from './rules.summary.ts';
 import { screenNow } from './runs.service.ts';
 import { loadDemo } from './screening.testkit.ts';
 
@@ -49,7 +50,12 @@ describe('screening rules on planted schemes', () => {
       expect(a.score).toBeLessThanOrEqual(1);
       expect(a.period).toMatch(/^\d{4}-\d{2}$/);
       expect(a.summary.length).toBeGreaterThan(10);
+      // The English summary rebuilt from what is stored: every field found, no Chinese template words.
+      if (a.rule === 'tender_red_flag') continue; // (explained by the tenders module, in both languages)
+      const en = summaryOf(a.rule, rowOf(a.rule, a.keys, a.evidence), 'en-US');
+      expect(en, a.rule).not.toMatch(/undefined|NaN|[，。（）]|元|同专业/);
     }
+    expect(new Set(alerts.map((a) => a.rule)).size).toBe(SCREENING_RULES.length);
     const again = await screenNow(ctx, {});
     expect(again.alerts.length).toBe(alerts.length);
     expect(again.run.alertsNew).toBe(0);

@@ -54,6 +54,12 @@ describe('tender flags in the alert list', () => {
     const detail = (await officer.get(`/api/screening/alerts/${single!.id}`)).json();
     expect(detail.evidence).toMatchObject({ indicator: 'R018', process: { ocid: 'single-bid' }, values: { received: 1 } });
     expect(detail.summary).toContain(detail.evidence.reason);
+    expect(detail.evidence.reason).toMatch(/[\u4e00-\u9fff]/);
+    expect(Object.keys(detail.evidence)).not.toContain('reason_en');
+    // An English reader gets the reasoning in English, in the list and on the alert.
+    const en = (await officer.request({ method: 'GET', url: `/api/screening/alerts/${single!.id}`, headers: { 'accept-language': 'en-US' } })).json();
+    expect(en.evidence.reason).not.toMatch(/[\u4e00-\u9fff]/);
+    expect(en.summary).toContain(en.evidence.reason);
     await run(officer);
     expect((await tenderAlerts(officer)).total).toBe(first.total);
   });

@@ -31,7 +31,9 @@ export async function tenderFlagAlerts(ctx: Ctx, insts: InstRow[]): Promise<Aler
     .innerJoin(tenderProcesses, eq(tenderProcesses.id, tenderFlags.processId))
     .where(inArray(tenderProcesses.institutionId, [...codeOf.keys()]));
   return rows.map(({ f, p }) => {
-    const explained = explainFlag('zh-CN', { code: f.code, subject: f.subject, subjectId: f.subjectId, value: f.value ?? 0, detail: f.detail }, p.release as JsonObject);
+    const stored = { code: f.code, subject: f.subject, subjectId: f.subjectId, value: f.value ?? 0, detail: f.detail };
+    const explained = explainFlag('zh-CN', stored, p.release as JsonObject);
+    const english = explainFlag('en-US', stored, p.release as JsonObject);
     const opened = p.tenderStart ?? p.createdAt;
     return {
       rule: TENDER_ALERT_RULE,
@@ -44,6 +46,10 @@ export async function tenderFlagAlerts(ctx: Ctx, insts: InstRow[]): Promise<Aler
         indicator: f.code,
         title: explained.title,
         reason: explained.reason,
+        // English for English readers (alerts.service.ts picks them; they are not shown as evidence).
+        title_en: english.title,
+        reason_en: english.reason,
+        summary_en: `${p.title ?? p.ocid}: ${english.reason}`,
         values: explained.detail,
         process: {
           id: p.id,

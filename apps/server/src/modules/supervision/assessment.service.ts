@@ -11,10 +11,31 @@ import { AppError } from '../../platform/errors.ts';
 import { t } from '../../platform/i18n.ts';
 import { departments, people, posts } from '../org/org.tables.ts';
 import { targetInstitution } from './supervision.common.ts';
-import { cadreAssessments, talks } from './supervision.tables.ts';
+import { assessmentSettings, cadreAssessments, talks } from './supervision.tables.ts';
 
 const SCORE = /^(100(\.0{1,2})?|\d{1,2}(\.\d{1,2})?)$/;
+/** How many at the bottom of a ranking are proposed for a reminder talk unless the institution set its own number. */
 export const BOTTOM_PROPOSED = 4;
+
+/** The institution's assessment settings (the bottom-N for reminder talks). */
+export async function getSettings(ctx: Ctx, institutionId?: string) {
+  const inst = await targetInstitution(ctx, institutionId);
+  const [s] = await ctx.db.select().from(assessmentSettings).where(eq(assessmentSettings.institutionId, inst.id));
+  return { institutionId: inst.id, bottomProposed: s?.bottomProposed ?? BOTTOM_PROPOSED };
+}
+
+/** Sets how many at the bottom of a ranking are proposed for a reminder talk; audited. */
+export async function setSettings(ctx: Ctx, input: { institutionId?: string; bottomProposed: number }) {
+  const before = await getSettings(ctx, input.institutionId);
+  await inTx(ctx.db, async (tx) => {
+    await tx
+      .insert(assessmentSettings)
+      .values({ institutionId: before.institutionId, bottomProposed: input.bottomProposed })
+      .onConflictDoUpdate({ target: assessmentSettings.institutionId, set: { bottomProposed: input.bottomProposed } });
+    await writeAudit({ ...ctx, db: tx }, { action: 'assessment.settings', targetType: 'institution', targetId: before.institutionId, institutionId: before.institutionId, before, after: { bottomProposed: input.bottomProposed } });
+  });
+  return { institutionId: before.institutionId, bottomProposed: input.bottomProposed };
+}
 
 /** Imports a period's scores by staff number; any bad row rejects the whole set with every problem listed. */
 export async function importScores(ctx: Ctx, input: { institutionId?: string; period: string; rows: { staffNo: string; score: string }[] }) {
@@ -51,9 +72,12 @@ export async function importScores(ctx: Ctx, input: { institutionId?: string; pe
   return { imported: input.rows.length };
 }
 
-/** The period's ranking, highest first; the bottom four are proposed for a reminder talk. */
+/** The period's ranking, highest first; the bottom N (the institution's setting, four by default) are proposed for a reminder talk. */
 export async function ranking(ctx: Ctx, q: { institutionId?: string; period: string }) {
   const actor = actorOf(ctx);
+  const instId = q.institutionId ?? actor.institutionId;
+  const [setting] = instId ? await ctx.db.select().from(assessmentSettings).where(eq(assessmentSettings.institutionId, instId)) : [];
+  const bottomN = setting?.bottomProposed ?? BOTTOM_PROPOSED;
   const rows = await ctx.db
     .select({ a: cadreAssessments, name: people.name, departmentName: departments.name })
     .from(cadreAssessments)
@@ -74,11 +98,12 @@ export async function ranking(ctx: Ctx, q: { institutionId?: string; period: str
       ? (await ctx.db.select({ s: talks.subjectId }).from(talks).where(and(inArray(talks.subjectId, personIds), eq(talks.reasonKind, 'assessment'), gte(talks.talkedOn, periodEnd)))).map((t) => t.s)
       : [],
   );
-  const bottom = new Set(rows.slice(Math.max(0, rows.length - BOTTOM_PROPOSED)).map((r) => r.a.personId));
+  const bottom = new Set(rows.slice(Math.max(0, rows.length - bottomN)).map((r) => r.a.personId));
   let rank = 0;
   let prev = Number.NaN;
   return {
     period: q.period,
+    bottomProposed: bottomN,
     rows: rows.map((r, i) => {
       if (cents(r.a.score) !== prev) rank = i + 1;
       prev = cents(r.a.score);
@@ -89,9 +114,17 @@ export async function ranking(ctx: Ctx, q: { institutionId?: string; period: str
         departmentName: r.departmentName,
         post: postRows.find((p) => p.personId === r.a.personId)?.name ?? null,
         score: r.a.score,
-        proposedTalk: rows.length > BOTTOM_PROPOSED && bottom.has(r.a.personId),
+        proposedTalk: bottomN > 0 && rows.length > bottomN && bottom.has(r.a.personId),
         talked: talked.has(r.a.personId),
       };
     }),
   };
+}
+
+/** The ranking for a spreadsheet; audited (scores are personnel data). */
+export async function exportRanking(ctx: Ctx, q: { institutionId?: string; period: string }) {
+  const r = await ranking(ctx, q);
+  const actor = actorOf(ctx);
+  await writeAudit(ctx, { action: 'assessment.export', targetType: 'institution', regionId: actor.regionId, institutionId: q.institutionId ?? actor.institutionId, after: { period: q.period, rows: r.rows.length } });
+  return r;
 }

@@ -50,3 +50,5 @@ export async function accountsOfPeople(ctx: Ctx, personIds: string[]) {
 export const morningOf = (d: string) => new Date(`${d}T09:00:00+08:00`);
 /** Today's Shanghai calendar date. */
 export { shanghaiDate as todayShanghai } from '../../platform/time.ts';
+/** rounds: the calendar date after a YYYY-MM-DD date. */
+export const dayAfter = (d: string) => new Date(Date.parse(`${d}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);

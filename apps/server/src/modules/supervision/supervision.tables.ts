@@ -60,6 +60,9 @@ export const riskMatrix = pgTable('risk_matrix', {
   medium: smallint('medium').notNull().default(5),
   high: smallint('high').notNull().default(10),
   critical: smallint('critical').notNull().default(17),
+  /** The scale of each axis (3–10 steps; 5×5 by default). */
+  likelihoodLevels: smallint('likelihood_levels').notNull().default(5),
+  impactLevels: smallint('impact_levels').notNull().default(5),
 });
 
 export const checklistTemplates = pgTable('checklist_templates', {
@@ -68,6 +71,10 @@ export const checklistTemplates = pgTable('checklist_templates', {
   name: text('name').notNull(),
   sections: jsonb('sections').$type<{ title: string; passMark: number; items: { id: string; text: string; weight: number }[] }[]>().notNull(),
   createdAt: at('created_at').notNull().defaultNow(),
+  // rounds: templates are edited in versions and retired, never deleted
+  version: integer('version').notNull().default(1),
+  active: boolean('active').notNull().default(true),
+  updatedAt: at('updated_at').notNull().defaultNow(),
 });
 
 export const inspectionRounds = pgTable(
@@ -83,10 +90,15 @@ export const inspectionRounds = pgTable(
     templateId: uuid('template_id')
       .notNull()
       .references(() => checklistTemplates.id),
-    status: text('status', { enum: ['planned', 'in_progress', 'completed'] })
+    status: text('status', { enum: ['planned', 'in_progress', 'completed', 'cancelled'] })
       .notNull()
       .default('planned'),
     createdAt: at('created_at').notNull().defaultNow(),
+    // rounds: the checklist as it was when the round was planned (a later template edit leaves it alone)
+    templateVersion: integer('template_version'),
+    templateSnapshot: jsonb('template_snapshot').$type<{ title: string; passMark: number; items: { id: string; text: string; weight: number }[] }[]>(),
+    cancelReason: text('cancel_reason'),
+    updatedAt: at('updated_at').notNull().defaultNow(),
   },
   (t) => [index('inspection_rounds_inst_idx').on(t.institutionId, t.plannedOn)],
 );
@@ -143,6 +155,11 @@ export const rectifications = pgTable(
     letterIssuedOn: date('letter_issued_on'),
     createdAt: at('created_at').notNull().defaultNow(),
     updatedAt: at('updated_at').notNull().defaultNow(),
+    // rounds: when the department last submitted its fix, when the office accepted it, the letter's text, the linked case
+    submittedAt: at('submitted_at'),
+    acceptedAt: at('accepted_at'),
+    letterSuggestions: text('letter_suggestions'),
+    caseId: uuid('case_id'),
   },
   (t) => [index('rectifications_inst_dept_idx').on(t.institutionId, t.departmentId, t.status)],
 );
@@ -171,7 +188,11 @@ export const talks = pgTable(
     record: text('record').notNull().default(''),
     followUp: text('follow_up').notNull().default(''),
     followUpDue: date('follow_up_due'),
+    /** When the follow-up was recorded as done, and what came of it. */
+    followUpDoneOn: date('follow_up_done_on'),
+    followUpResult: text('follow_up_result'),
     createdAt: at('created_at').notNull().defaultNow(),
+    updatedAt: at('updated_at').notNull().defaultNow(),
   },
   (t) => [index('talks_inst_idx').on(t.institutionId, t.talkedOn), index('talks_subject_idx').on(t.subjectId)],
 );
@@ -190,3 +211,11 @@ export const cadreAssessments = pgTable(
   },
   (t) => [uniqueIndex('cadre_assessments_uq').on(t.institutionId, t.period, t.personId)],
 );
+
+/** rounds: per-institution assessment settings — how many at the bottom of a ranking are proposed for a reminder talk. */
+export const assessmentSettings = pgTable('assessment_settings', {
+  institutionId: uuid('institution_id')
+    .primaryKey()
+    .references(() => institutions.id),
+  bottomProposed: smallint('bottom_proposed').notNull().default(4),
+});

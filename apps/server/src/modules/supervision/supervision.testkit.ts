@@ -23,5 +23,5 @@ export async function createSupervisionRecords(db: Db, institutionId: string, de
     .insert(talks)
     .values({ institutionId, subjectId: personId, subjectDepartmentId: departmentId, kind: 'reminder', reasonKind: 'free', reason: '提醒', talkerIds: [], talkedOn: '2026-11-01' })
     .returning();
-  return { risk: risk!.id, round: round!.id, rectification: rect!.id, talk: talk!.id };
+  return { template: tpl!.id, risk: risk!.id, round: round!.id, rectification: rect!.id, talk: talk!.id };
 }

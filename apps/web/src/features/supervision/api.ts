@@ -31,12 +31,18 @@ export interface RiskMatrixThresholds {
   high: number;
   critical: number;
 }
-export const useRiskMatrix = (enabled: boolean) => useRead<RiskMatrixThresholds & { institutionId: string }>(`${P}/risks/matrix`, undefined, { enabled });
+/** The scale of each axis with the thresholds (5 × 5 and 5 / 10 / 17 by default). */
+export interface RiskMatrixConfig extends RiskMatrixThresholds {
+  likelihoodLevels: number;
+  impactLevels: number;
+}
+export const useRiskMatrix = (enabled: boolean, institutionId?: string) =>
+  useRead<RiskMatrixConfig & { institutionId: string }>(`${P}/risks/matrix`, institutionId ? { institutionId } : undefined, { enabled });
 
 /** Saves the institution's level thresholds; every level is recomputed from them. */
 export function useSaveRiskMatrix() {
   const saved = useSaved();
-  return useMutation({ mutationFn: (body: RiskMatrixThresholds) => api.patch<RiskMatrixThresholds>(`${P}/risks/matrix`, body), onSuccess: saved });
+  return useMutation({ mutationFn: (body: Partial<RiskMatrixConfig>) => api.patch<RiskMatrixConfig>(`${P}/risks/matrix`, body), onSuccess: saved });
 }
 export const useRiskLibrary = (enabled: boolean) => useRead<LibraryEntry[]>(`${P}/risks/library`, undefined, { enabled });
 
@@ -68,11 +74,21 @@ export function useAdopt() {
   });
 }
 
+// risk additions: measure delete, adopted library keys
+export function useDeleteMeasure() {
+  const saved = useSaved();
+  return useMutation({ mutationFn: ({ pointId, measureId }: { pointId: string; measureId: string }) => api.del<TRiskPoint>(`${P}/risks/${pointId}/measures/${measureId}`), onSuccess: saved });
+}
+/** Library keys already adopted for the department (or the whole institution without one). */
+export const useAdoptedKeys = (enabled: boolean, departmentId: string | undefined) =>
+  useRead<string[]>(`${P}/risks/adopted`, departmentId ? { departmentId } : {}, { enabled });
+
 // checklists and rounds
 export const useTemplates = () => useRead<Template[]>(`${P}/templates`);
 export const useRounds = (query: Query) => useRead<TPage<TRound>>(`${P}/rounds`, query, { keep: true });
 export const useRound = (id: string | undefined) => useRead<TRound>(`${P}/rounds/${id}`, undefined, { enabled: !!id });
-export const useRoundFigures = () => useRead<RoundFigures>(`${P}/inspections/figures`);
+/** The figures for a period (from / to, Shanghai dates) and the caller's scope. */
+export const useRoundFigures = (query: Query = {}) => useRead<RoundFigures>(`${P}/inspections/figures`, query, { keep: true });
 
 export function useCreateTemplate() {
   const saved = useSaved();
@@ -94,6 +110,23 @@ export function useRoundStep(roundId: string) {
   };
 }
 
+// rounds block: editing and cancelling a planned round; editing, copying and (de)activating a template
+export function useRoundEdit(roundId: string) {
+  const saved = useSaved();
+  return {
+    update: useMutation({ mutationFn: (body: object) => api.patch<TRound>(`${P}/rounds/${roundId}`, body), onSuccess: saved }),
+    cancel: useMutation({ mutationFn: (body: { reason: string }) => api.post<TRound>(`${P}/rounds/${roundId}/cancel`, body), onSuccess: saved }),
+  };
+}
+
+export function useTemplateEdit() {
+  const saved = useSaved();
+  return {
+    update: useMutation({ mutationFn: ({ id, body }: { id: string; body: object }) => api.patch<Template>(`${P}/templates/${id}`, body), onSuccess: saved }),
+    copy: useMutation({ mutationFn: (id: string) => api.post<Template>(`${P}/templates/${id}/copy`), onSuccess: saved }),
+  };
+}
+
 // rectification
 export const useRectifications = (query: Query, enabled = true) => useRead<TPage<TRectification>>(`${P}/rectifications`, query, { keep: true, enabled });
 export const useRectification = (id: string | undefined) => useRead<TRectification>(`${P}/rectifications/${id}`, undefined, { enabled: !!id });
@@ -109,24 +142,22 @@ export function useRectificationStep(id: string) {
 
 const letterKey = (id: string) => [KEY, 'letter', id];
 
-/**
- * The suggestion letter. The server numbers it on the first call and returns the same letter after,
- * so this POST is safe to repeat; the query cache keeps one call per page.
- */
+/** The suggestion letter: reading never issues a number (the draft until the office issues it). */
 export function useLetter(id: string | undefined) {
-  return useQuery({ queryKey: letterKey(id ?? ''), queryFn: () => api.post<Letter>(`${P}/rectifications/${id}/letter`), enabled: !!id, staleTime: Number.POSITIVE_INFINITY });
+  return useQuery({ queryKey: letterKey(id ?? ''), queryFn: ({ signal }) => api.get<Letter>(`${P}/rectifications/${id}/letter`, undefined, signal), enabled: !!id });
 }
 
-/** Issues the letter from the detail page and hands it to the letter page through the cache. */
-export function useIssueLetter(id: string) {
+/** Edits the suggestions of a draft, or issues the numbered letter (an explicit, confirmed action). */
+export function useLetterStep(id: string) {
   const qc = useQueryClient();
-  return useMutation({
-    mutationFn: () => api.post<Letter>(`${P}/rectifications/${id}/letter`),
-    onSuccess: (letter) => {
-      qc.setQueryData(letterKey(id), letter);
-      return qc.invalidateQueries({ queryKey: [KEY, `${P}/rectifications/${id}`] });
-    },
-  });
+  const done = (letter: Letter) => {
+    qc.setQueryData(letterKey(id), letter);
+    return qc.invalidateQueries({ queryKey: [KEY, `${P}/rectifications/${id}`] });
+  };
+  return {
+    edit: useMutation({ mutationFn: (body: { suggestions: string }) => api.patch<Letter>(`${P}/rectifications/${id}/letter`, body), onSuccess: done }),
+    issue: useMutation({ mutationFn: () => api.post<Letter>(`${P}/rectifications/${id}/letter`), onSuccess: done }),
+  };
 }
 
 // talks
@@ -138,8 +169,26 @@ export function useCreateTalk() {
   return useMutation({ mutationFn: (body: object) => api.post<TTalk>(`${P}/talks`, body), onSuccess: saved });
 }
 
+// talk additions: one talk, edit, follow-up done
+export const useTalk = (id: string | undefined) => useRead<TTalk>(`${P}/talks/${id}`, undefined, { enabled: !!id });
+export function useUpdateTalk() {
+  const saved = useSaved();
+  return useMutation({ mutationFn: ({ id, values }: { id: string; values: object }) => api.patch<TTalk>(`${P}/talks/${id}`, values), onSuccess: saved });
+}
+export function useRecordFollowUp() {
+  const saved = useSaved();
+  return useMutation({ mutationFn: ({ id, values }: { id: string; values: { doneOn: string; result: string } }) => api.post<TTalk>(`${P}/talks/${id}/follow-up`, values), onSuccess: saved });
+}
+
 // cadre assessment
 export const useRanking = (period: string) => useRead<Ranking>(`${P}/assessments/ranking`, { period }, { keep: true });
+
+// rounds block: how many at the bottom are proposed for a reminder talk
+export const useAssessmentSettings = () => useRead<{ institutionId: string; bottomProposed: number }>(`${P}/assessments/settings`);
+export function useSaveAssessmentSettings() {
+  const saved = useSaved();
+  return useMutation({ mutationFn: (body: { bottomProposed: number }) => api.patch<{ bottomProposed: number }>(`${P}/assessments/settings`, body), onSuccess: saved });
+}
 
 export function useImportScores() {
   const saved = useSaved();

@@ -38,9 +38,9 @@ export const talkKindKeys = (t: Dict) => keys<TTalk['kind']>(t.supervision.talkK
 export const LEVEL_COLOR: Record<Level, string> = { low: '#52c41a', medium: '#faad14', high: '#fa8c16', critical: '#cf1322' };
 const LEVEL_TAG: Record<Level, string> = { low: 'green', medium: 'gold', high: 'orange', critical: 'red' };
 
-/** The level of a likelihood × impact score on the default 5×5 matrix (the server's thresholds 5 / 10 / 17). */
-export function levelOfScore(score: number): Level {
-  return score >= 17 ? 'critical' : score >= 10 ? 'high' : score >= 5 ? 'medium' : 'low';
+/** The level of a likelihood × impact score on the institution's thresholds (default 5 / 10 / 17, as the server). */
+export function levelOfScore(score: number, m: { medium: number; high: number; critical: number } = { medium: 5, high: 10, critical: 17 }): Level {
+  return score >= m.critical ? 'critical' : score >= m.high ? 'high' : score >= m.medium ? 'medium' : 'low';
 }
 
 export function LevelTag({ level }: { level: Level }) {
@@ -58,7 +58,7 @@ export function MeasureStatusTag({ status }: { status: MeasureStatus }) {
   return <Tag color={MEASURE_COLOR[status]}>{t.supervision.measureStatuses[status]}</Tag>;
 }
 
-const ROUND_COLOR: Record<TRound['status'], string> = { planned: 'default', in_progress: 'processing', completed: 'success' };
+const ROUND_COLOR: Record<TRound['status'], string> = { planned: 'default', in_progress: 'processing', completed: 'success', cancelled: 'error' };
 export function RoundStatusTag({ status }: { status: TRound['status'] }) {
   const t = useT();
   return (

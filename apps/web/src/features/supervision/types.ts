@@ -28,5 +28,8 @@ export interface RoundFigures {
   byKind: { kind: string; count: number }[];
   accepted: number;
   overdue: number;
+  /** Orders past their deadline or accepted, and those submitted by the deadline and accepted. */
+  due: number;
+  onTime: number;
   onTimeRate: number | null;
 }

@@ -1,8 +1,9 @@
 /** Every string of the console in Simplified Chinese (the default); en-US.ts must have the same shape. */
-import type { TCaseStatus, TCaseSummary, TChannel, TInstitution, TIntegrityCode, TPost, TReportCategory, TRole } from '@qinglian/contracts';
+import type { TCaseStatus, TCaseSummary, TChannel, TInstitution, TIntegrityCode, TPost, TReportCategory, TRole, TTodoKey } from '@qinglian/contracts';
 import { repsZh } from './reps.zh-CN.ts';
 import { tendersZh } from './tenders.zh-CN.ts';
 import { screeningZh } from './screening.zh-CN.ts';
+import { supervisionRiskZh } from './supervision-risk.zh-CN.ts';
 
 // Enum labels are typed by the contract's enums, so a new value fails the type check until it has a label.
 export const zhCN = {
@@ -146,6 +147,30 @@ export const zhCN = {
     staffSeries: '人员数',
     departmentsSeries: '科室数',
     quickLinks: '常用功能',
+    todo: {
+      title: '待办事项',
+      none: '暂无待办，各项工作均已按时处理',
+      open: '查看',
+      retry: '重新登记',
+      retried: (n: number) => `已重新登记 ${n} 份举报`,
+      items: {
+        'cases.overdue': (n: number) => `${n} 条问题线索已超过办理期限`,
+        'cases.new': (n: number) => `${n} 条新收举报待受理`,
+        'cases.mine': (n: number) => `${n} 条线索由我承办，尚未办结`,
+        'cases.unregistered': (n: number) => `${n} 份公众举报已收到但未能登记为线索（内容已安全保存），请重新登记`,
+        'screening.open': (n: number) => `${n} 条数据碰撞预警待核查`,
+        'rectifications.overdue': (n: number) => `${n} 项整改已逾期`,
+        'rectifications.toVerify': (n: number) => `${n} 项整改已提交，待验收`,
+        'rectifications.toAnswer': (n: number) => `${n} 项整改通知待本科室落实`,
+        'rectifications.returned': (n: number) => `${n} 项整改被退回，需重新整改`,
+        'risks.reviewOverdue': (n: number) => `${n} 个廉政风险点已过复核日期`,
+        'talks.followUp': (n: number) => `${n} 次谈话待跟进落实`,
+        'reps.registrations': (n: number) => `${n} 名医药代表备案待审核`,
+        'reps.bookings': (n: number) => `${n} 个来访预约待审批`,
+        'reps.onSite': (n: number) => `${n} 名医药代表正在院内`,
+        'visits.toConfirm': (n: number) => `${n} 条接待记录待我确认`,
+      } satisfies Record<TTodoKey, (n: number) => string>,
+    },
   },
   org: {
     levels: { tertiary: '三级', secondary: '二级', primary: '一级' } satisfies Record<TInstitution['level'], string>,
@@ -377,6 +402,7 @@ export const zhCN = {
     } as Record<string, string>,
     verbs: {
       'alert.dismiss': '排除预警（误报）',
+      'inbox.retry': '重新登记未登记的公众举报',
       'alert.escalate': '预警转问题线索',
       'alert.export': '导出预警',
       'alert.list': '查看预警列表',
@@ -454,6 +480,8 @@ export const zhCN = {
       matrix: '风险矩阵',
       measure_add: '新增防控措施',
       measure_update: '修改防控措施',
+      measure_delete: '删除防控措施',
+      follow_up: '登记谈话跟进',
       note: '记录',
       pledge: '签署承诺书',
       question: '向举报人提问',
@@ -483,6 +511,15 @@ export const zhCN = {
       visit_confirm: '确认接待记录',
       visit_record: '填写接待记录',
       visits_export: '导出接待记录',
+      // supervision rounds
+      template_update: '修改查房清单',
+      template_deactivate: '停用查房清单',
+      template_copy: '复制查房清单',
+      round_export: '导出查房列表',
+      round_update: '修改查房安排',
+      round_cancel: '取消查房',
+      letter_edit: '修改监察建议书',
+      escalate: '逾期上报',
     } as Record<string, string>,
   },
   notifications: {
@@ -796,6 +833,7 @@ export const zhCN = {
   tenders: tendersZh,
   screening: screeningZh,
   supervision: {
+    more: supervisionRiskZh,
     menu: {
       group: '监督工作台',
       risks: '廉政风险点',
@@ -827,7 +865,7 @@ export const zhCN = {
     scale: ['很低', '较低', '中等', '较高', '很高'],
     measureStatuses: { planned: '待落实', in_progress: '落实中', done: '已落实' },
     methods: { unannounced: '突击检查', interview: '个别访谈', document_review: '查阅资料', assessment: '考核测评' },
-    roundStatuses: { planned: '已计划', in_progress: '进行中', completed: '已完成' },
+    roundStatuses: { planned: '已计划', in_progress: '进行中', completed: '已完成', cancelled: '已取消' },
     findingKinds: {
       discipline: '作风纪律',
       charging: '违规收费',
@@ -962,6 +1000,22 @@ export const zhCN = {
       addItem: '添加检查内容',
       addSection: '添加项目',
       remove: '删除',
+      // rounds block: editing, copying, deactivating
+      edit: '修改',
+      editTitle: '修改检查清单',
+      editHint: '修改检查项目会生成新版本；已安排的查房仍按原版本检查和计分',
+      copy: '复制',
+      copied: '已复制为新清单',
+      deactivate: '停用',
+      deactivateConfirm: '停用后不能再用于新的查房，已有查房不受影响。确定停用吗？',
+      deactivated: '已停用',
+      reactivate: '重新启用',
+      reactivated: '已启用',
+      version: '版本',
+      versionOf: (v: number) => `第 ${v} 版`,
+      usedBy: '使用次数',
+      usedByOf: (n: number) => `${n} 次查房`,
+      inactive: '已停用',
     },
     round: {
       title: '清廉查房',
@@ -1020,6 +1074,34 @@ export const zhCN = {
         onTime: '按期整改率',
         byKind: '问题类型：',
       },
+      // rounds block: list filters, period, editing, results detail
+      search: '搜索查房名称',
+      period: '查房时间段',
+      periodFrom: '开始日期',
+      periodTo: '结束日期',
+      presets: { month: '本月', quarter: '本季度', year: '本年', lastYear: '上一年' },
+      allPeriods: '全部时间',
+      figuresFor: (from: string, to: string) => `${from} 至 ${to}`,
+      onTimeOf: (onTime: number, due: number) => `${onTime}/${due} 项期限内提交且验收通过`,
+      edit: '修改安排',
+      editTitle: '修改查房安排',
+      saved: '已保存，已通知查房组和被查科室',
+      cancel: '取消查房',
+      cancelTitle: '取消本次查房？',
+      cancelHint: '取消后不能恢复，将通知查房组成员和被查科室。',
+      cancelReason: '取消原因',
+      cancelReasonRequired: '请填写取消原因',
+      cancelled: '查房已取消',
+      cancelledBanner: (reason: string) => `本次查房已取消：${reason}`,
+      templateVersion: (name: string, v: number) => `${name}（第 ${v} 版）`,
+      item: '检查内容',
+      answer: '检查结论',
+      itemScore: '得分',
+      photos: '照片',
+      failedItems: (n: number) => `${n} 项不符合`,
+      filledAt: '检查时间',
+      unannouncedHint: '突击检查不会提前通知被查科室，只通知查房组成员',
+      case: '关联问题线索（可选）',
     },
     rect: {
       title: '整改落实',
@@ -1057,6 +1139,16 @@ export const zhCN = {
       accepted: '已验收通过',
       returned: '已退回科室重新整改',
       talkReason: (round: string, d: string) => `${round}发现问题：${d}`,
+      // rounds block
+      photos: '问题照片',
+      caseLink: '关联问题线索',
+      submittedAt: '提交整改时间',
+      acceptedAt: '验收时间',
+      confirmAccept: '确认验收通过？',
+      confirmAcceptBody: '验收通过后整改事项即办结，不能再退回。',
+      confirmSendBack: '确认退回科室重新整改？',
+      confirmSendBackBody: '退回后科室需重新提交整改材料；已过期限的将再次督办。',
+      searchPlaceholder: '搜索问题、科室、查房或责任人',
     },
     letter: {
       title: '监察建议书',
@@ -1069,6 +1161,19 @@ export const zhCN = {
         `请你科室高度重视，认真剖析问题原因，制定切实可行的整改措施，于${deadline}前整改到位，并将整改情况书面报送纪检监察室。`,
       closing: '特此建议。',
       date: (y: number, m: number, d: number) => `${y}年${m}月${d}日`,
+      // rounds block
+      draft: '草稿（出具后编号）',
+      suggestionsIntro: '为此，现提出如下监察建议：',
+      edit: '修改建议内容',
+      editTitle: '修改监察建议',
+      suggestions: '监察建议',
+      suggestionsRequired: '请填写监察建议',
+      saved: '已保存',
+      issue: '出具并编号',
+      issueConfirm: '确认出具监察建议书？',
+      issueConfirmBody: '出具后将分配正式编号并通知被建议科室，内容不能再修改。',
+      issuedOk: (n: string) => `已出具：${n}`,
+      notIssued: '尚未出具',
     },
     talk: {
       title: '谈话记录',
@@ -1100,7 +1205,6 @@ export const zhCN = {
       quarter: (y: number, q: number) => `${y} 年第 ${q} 季度`,
       entry: (p: string) => `录入成绩 · ${p}`,
       ranking: (p: string) => `考核排名 · ${p}`,
-      bottomHint: '排名后四位建议进行提醒谈话',
       rank: '名次',
       name: '姓名',
       post: '职务',
@@ -1128,6 +1232,13 @@ export const zhCN = {
       imported: (n: number) => `已保存 ${n} 人的成绩`,
       failed: (n: number) => `有 ${n} 处问题，成绩未保存。请修改后重新保存：`,
       rowIssue: (row: number, staffNo: string, column: string, message: string) => `第 ${row} 行${staffNo ? `（${staffNo}）` : ''}${column}：${message}`,
+      // rounds block: bottom N, export, overwrite confirmation
+      bottomN: '建议提醒谈话人数',
+      bottomNHint: (n: number) => `排名末 ${n} 位建议提醒谈话`,
+      bottomSaved: '已保存',
+      overwriteTitle: (p: string) => `${p}已有考核分数`,
+      overwriteBody: (n: number) => `该季度已录入 ${n} 人的分数，导入后同一人员的分数将被覆盖。确定继续吗？`,
+      overwriteOk: '覆盖导入',
     },
   },
 };

@@ -6,6 +6,7 @@ import { PageHeader } from '../../../components/PageHeader.tsx';
 import { usePageTitle, useT } from '../../../lib/i18n/index.tsx';
 import { useCan, useMe } from '../../../lib/session.tsx';
 import { useDashboard } from '../api.ts';
+import { TodoCard } from '../components/TodoCard.tsx';
 
 // ECharts is the heaviest dependency of the console; load it after the figures are on screen.
 const StaffChart = lazy(() => import('../components/StaffChart.tsx').then((m) => ({ default: m.StaffChart })));
@@ -71,6 +72,7 @@ export default function HomePage() {
         title={th.welcome(me.displayName)}
         subtitle={d ? th.scopeOf(t.scopes[d.scope], d.scopeName) : undefined}
       />
+      <TodoCard />
       <Row gutter={[16, 16]} data-testid="dashboard-figures">
         {isLoading &&
           Array.from({ length: 8 }, (_, i) => (

@@ -56,7 +56,7 @@ export function CaseActions({ c }: { c: TCaseDetail }) {
     <>
       {s === 'received' && btn('triage', tr.actTriage, true)}
       {(s === 'investigating' || s === 'on_hold') && btn('conclude', tr.actConclude, true)}
-      {(s === 'concluded' || s === 'referred') && btn('feedback', tr.actFeedback, s === 'referred')}
+      {c.hasReporter && (s === 'concluded' || s === 'referred') && btn('feedback', tr.actFeedback, s === 'referred')}
       {s === 'concluded' && (
         <Popconfirm
           title={tr.closeConfirm}
@@ -76,7 +76,7 @@ export function CaseActions({ c }: { c: TCaseDetail }) {
       {isOpen && btn('assign', tr.actAssign)}
       {(s === 'investigating' || s === 'on_hold') && btn('dispose', tr.actDispose)}
       {isOpen && btn('note', tr.actNote)}
-      {isOpen && btn('question', tr.actQuestion)}
+      {isOpen && c.hasReporter && btn('question', tr.actQuestion)}
       {btn('recuse', tr.actRecuse)}
 
       <ActionModal<{ ownerId: string }> open={open === 'assign'} title={tr.actAssign} onClose={close} onSubmit={(v) => step('assign', v)} initialValues={{ ownerId: c.ownerId ?? undefined }} testId="assign-form">

@@ -38,7 +38,7 @@ export function CaseCreateModal({ open, onClose }: { open: boolean; onClose: () 
   const me = useMe();
   const navigate = useNavigate();
   const create = useCreateCase();
-  const [created, setCreated] = useState<{ id: string; number: string; receipt: string } | null>(null);
+  const [created, setCreated] = useState<{ id: string; number: string; receipt: string | null } | null>(null);
 
   const submit = async (v: Values) => {
     const r = await create.mutateAsync({
@@ -147,11 +147,15 @@ export function CaseCreateModal({ open, onClose }: { open: boolean; onClose: () 
             <p>
               {tr.number}：<Typography.Text strong>{created.number}</Typography.Text>
             </p>
-            <p style={{ marginBottom: 4 }}>{tr.receiptForReporter}</p>
-            <Typography.Paragraph copyable={{ text: created.receipt }} style={{ fontFamily: 'monospace', fontSize: 18 }} data-testid="created-receipt">
-              {created.receipt}
-            </Typography.Paragraph>
-            <Alert type="warning" showIcon title={tr.receiptOnce} />
+            {created.receipt && (
+              <>
+                <p style={{ marginBottom: 4 }}>{tr.receiptForReporter}</p>
+                <Typography.Paragraph copyable={{ text: created.receipt }} style={{ fontFamily: 'monospace', fontSize: 18 }} data-testid="created-receipt">
+                  {created.receipt}
+                </Typography.Paragraph>
+                <Alert type="warning" showIcon title={tr.receiptOnce} />
+              </>
+            )}
           </>
         )}
       </Modal>

@@ -1,13 +1,15 @@
 /** One case: header facts, the report, subjects, outcome, the timeline and the steps that fit its status. */
-import { ArrowLeftOutlined } from '@ant-design/icons';
+import { ArrowLeftOutlined, CommentOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Col, Descriptions, Result, Row, Skeleton, Space, Typography } from 'antd';
+import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { PrintButton } from '../../../components/ExportButton.tsx';
 import { PageHeader } from '../../../components/PageHeader.tsx';
 import { ApiError } from '../../../lib/api.ts';
 import { usePageTitle, useT } from '../../../lib/i18n/index.tsx';
-import { useCan } from '../../../lib/session.tsx';
+import { useCan, useMe } from '../../../lib/session.tsx';
 import { formatDateTime } from '../../../lib/time.ts';
+import { TalkForm } from '../../supervision/components/TalkForm.tsx';
 import { useCase } from '../api.ts';
 import { CaseRepViolation } from '../../reps/components/CaseRepViolation.tsx';
 import { CaseActions } from '../components/CaseActions.tsx';
@@ -25,6 +27,8 @@ export default function CasePage() {
   const { id } = useParams();
   const can = useCan();
   const { data: c, error, isLoading } = useCase(id);
+  const [talking, setTalking] = useState(false);
+  const me = useMe();
   usePageTitle(c ? `${tr.caseTitle} ${c.number}` : tr.caseTitle);
 
   if (isLoading) return <Skeleton active />;
@@ -62,6 +66,12 @@ export default function CasePage() {
             </Link>
             {handle && <CaseActions c={c} />}
             {c.category === 'rep_in_clinical' && <CaseRepViolation caseId={c.id} />}
+            {/* A talk about this case: the reason is the case, the subject its first named person. */}
+            {can('talk.manage') && me.institutionId === c.institutionId && (
+              <Button icon={<CommentOutlined />} onClick={() => setTalking(true)} data-testid="case-talk">
+                {t.supervision.more.talk.recordTalk}
+              </Button>
+            )}
             <PrintButton />
           </>
         }
@@ -80,13 +90,15 @@ export default function CasePage() {
           <Deadline c={c} />
         </Descriptions.Item>
         <Descriptions.Item label={tr.disposal}>{c.disposal ? tr.disposals[c.disposal] : t.common.none}</Descriptions.Item>
-        <Descriptions.Item label={tr.reporter}>
-          <Space size={8} wrap>
-            <span>{c.anonymous ? tr.anonymousReporter : tr.namedReporter}</span>
-            {c.hasContact && can('case.read_contact') && <RevealContact caseId={c.id} />}
-          </Space>
-        </Descriptions.Item>
-        <Descriptions.Item label={tr.reporterChecks}>{tr.reporterChecksN(c.reporterChecks)}</Descriptions.Item>
+        {c.hasReporter && (
+          <Descriptions.Item label={tr.reporter}>
+            <Space size={8} wrap>
+              <span>{c.anonymous ? tr.anonymousReporter : tr.namedReporter}</span>
+              {c.hasContact && can('case.read_contact') && <RevealContact caseId={c.id} />}
+            </Space>
+          </Descriptions.Item>
+        )}
+        {c.hasReporter && <Descriptions.Item label={tr.reporterChecks}>{tr.reporterChecksN(c.reporterChecks)}</Descriptions.Item>}
         {c.closedAt && <Descriptions.Item label={tr.closedAt}>{formatDateTime(c.closedAt)}</Descriptions.Item>}
         {c.mergedIntoId && (
           <Descriptions.Item label={tr.mergedInto}>
@@ -121,6 +133,16 @@ export default function CasePage() {
           </Card>
         </Col>
       </Row>
+      <TalkForm
+        open={talking}
+        onClose={() => setTalking(false)}
+        prefill={{
+          reasonKind: 'case',
+          reasonRef: c.id,
+          reason: t.supervision.more.talk.fromCase(c.number),
+          subject: c.subjects[0] ? { id: c.subjects[0].personId, name: c.subjects[0].name } : undefined,
+        }}
+      />
     </>
   );
 }

@@ -1,12 +1,12 @@
 /** "从风险库选用": pick entries of the starter library (with their measures) for the institution or one department. */
-import { Alert, App, Form, Modal, Table, type TableColumnsType, Typography } from 'antd';
+import { Alert, App, Form, Modal, Table, type TableColumnsType, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { applyFormErrors } from '../../../lib/forms.ts';
 import { useT } from '../../../lib/i18n/index.tsx';
 import { useScope } from '../../../lib/scope.ts';
 import { useMe } from '../../../lib/session.tsx';
 import { DepartmentSelect } from '../../org/components/Pickers.tsx';
-import { useAdopt, useRiskLibrary } from '../api.ts';
+import { useAdopt, useAdoptedKeys, useRiskLibrary } from '../api.ts';
 import { LevelTag, levelOfScore } from '../labels.tsx';
 import type { LibraryEntry } from '../types.ts';
 
@@ -14,13 +14,17 @@ export function AdoptModal({ open, onClose }: { open: boolean; onClose: () => vo
   const t = useT();
   const tr = t.supervision.risk;
   const me = useMe();
-  const { message } = App.useApp();
+  const { message, modal } = App.useApp();
+  const tm = t.supervision.more.risk;
   const departmentScoped = useScope() === 'department';
   const library = useRiskLibrary(open);
   const adopt = useAdopt();
   const [form] = Form.useForm<{ departmentId?: string }>();
   const [keys, setKeys] = useState<string[]>([]);
   const [error, setError] = useState<string | null>(null);
+  // What the chosen department (or the whole institution) already adopted: marked, and confirmed before a second copy.
+  const departmentId = Form.useWatch('departmentId', form) as string | undefined;
+  const adopted = new Set(useAdoptedKeys(open, departmentId ?? (departmentScoped ? (me.departmentId ?? undefined) : undefined)).data ?? []);
 
   const close = () => {
     setKeys([]);
@@ -29,6 +33,8 @@ export function AdoptModal({ open, onClose }: { open: boolean; onClose: () => vo
   };
   const run = async () => {
     if (!keys.length) return setError(tr.adoptNone);
+    const again = (library.data ?? []).filter((e) => keys.includes(e.key) && adopted.has(e.key));
+    if (again.length && !(await modal.confirm({ title: tm.adoptAgainTitle, content: tm.adoptAgain(again.map((e) => e.title)), okText: tm.adoptAgainOk, cancelText: t.common.cancel }))) return;
     try {
       const r = await adopt.mutateAsync({ keys, departmentId: form.getFieldValue('departmentId') ?? null });
       message.success(tr.adopted(r.adopted));
@@ -39,7 +45,21 @@ export function AdoptModal({ open, onClose }: { open: boolean; onClose: () => vo
   };
 
   const columns: TableColumnsType<LibraryEntry> = [
-    { title: tr.pointTitle, dataIndex: 'title', key: 'title', render: (v: string, e) => <Typography.Text title={e.description}>{v}</Typography.Text> },
+    {
+      title: tr.pointTitle,
+      dataIndex: 'title',
+      key: 'title',
+      render: (v: string, e) => (
+        <>
+          <Typography.Text title={e.description}>{v}</Typography.Text>
+          {adopted.has(e.key) && (
+            <Tag color="blue" style={{ marginLeft: 6 }} data-testid="adopted-tag">
+              {departmentId || departmentScoped ? tm.adoptedTag : tm.adoptedTagWhole}
+            </Tag>
+          )}
+        </>
+      ),
+    },
     { title: tr.process, dataIndex: 'process', key: 'process', width: 130, render: (v: LibraryEntry['process']) => t.supervision.processes[v] },
     { title: tr.level, key: 'level', width: 80, render: (_v, e) => <LevelTag level={levelOfScore(e.likelihood * e.impact)} /> },
     { title: tr.measures, key: 'measures', width: 80, render: (_v, e) => tr.measureCount(e.measures.length) },

@@ -1,6 +1,6 @@
 /** Photos and evidence files: an upload field for forms (files go up as soon as they are picked) and links. */
 import { CameraOutlined, PaperClipOutlined, UploadOutlined } from '@ant-design/icons';
-import { Button, Space, Upload, type UploadFile } from 'antd';
+import { Button, Image, Space, Tag, Upload, type UploadFile } from 'antd';
 import { errorMessage } from '../../../lib/forms.ts';
 import { useT } from '../../../lib/i18n/index.tsx';
 import { uploadAttachment, useAttachment } from '../api.ts';
@@ -50,5 +50,48 @@ export function AttachmentLinks({ ids }: { ids: string[] }) {
         <AttachmentLink key={id} id={id} />
       ))}
     </Space>
+  );
+}
+
+function KeptFile({ id, onRemove }: { id: string; onRemove: () => void }) {
+  const { data } = useAttachment(id);
+  return (
+    <Tag closable onClose={onRemove} data-testid="kept-file">
+      <a href={`/api/attachments/${id}/download`} target="_blank" rel="noreferrer">
+        <PaperClipOutlined /> {data?.filename ?? '…'}
+      </a>
+    </Tag>
+  );
+}
+
+/** Form control over files already attached (ids): each can be taken off before saving. */
+export function KeptFilesField({ value, onChange }: { value?: string[]; onChange?: (ids: string[]) => void }) {
+  if (!value?.length) return null;
+  return (
+    <Space wrap size={4} style={{ marginBottom: 8 }}>
+      {value.map((id) => (
+        <KeptFile key={id} id={id} onRemove={() => onChange?.(value.filter((x) => x !== id))} />
+      ))}
+    </Space>
+  );
+}
+
+// rounds block: photos shown as thumbnails (other files as links)
+function Photo({ id }: { id: string }) {
+  const { data } = useAttachment(id);
+  if (data && !data.mime.startsWith('image/')) return <AttachmentLink id={id} />;
+  return <Image width={88} height={66} style={{ objectFit: 'cover', borderRadius: 4 }} src={`/api/attachments/${id}/download`} alt={data?.filename ?? ''} />;
+}
+
+/** Round and finding photos as a strip of thumbnails that open a preview. */
+export function PhotoStrip({ ids, testId }: { ids: string[]; testId?: string }) {
+  return (
+    <Image.PreviewGroup>
+      <Space wrap size={8} data-testid={testId}>
+        {ids.map((id) => (
+          <Photo key={id} id={id} />
+        ))}
+      </Space>
+    </Image.PreviewGroup>
   );
 }

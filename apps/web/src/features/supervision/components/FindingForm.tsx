@@ -1,7 +1,11 @@
-/** Record a finding of a round: it becomes a rectification order to the department's responsible person. */
-import type { TRound } from '@qinglian/contracts';
+/** Record a finding of a round: it becomes a rectification order to the department's responsible person, optionally linked to a case. */
+import type { TCaseSummary, TPage, TRound } from '@qinglian/contracts';
+import { useQuery } from '@tanstack/react-query';
 import { Col, DatePicker, Form, Input, Row, Select, type UploadFile } from 'antd';
 import type { Dayjs } from 'dayjs';
+import { useState } from 'react';
+import { api } from '../../../lib/api.ts';
+import { useCan } from '../../../lib/session.tsx';
 import { FormModal } from '../../../components/FormModal.tsx';
 import { useT } from '../../../lib/i18n/index.tsx';
 import { toIsoDate } from '../../../lib/time.ts';
@@ -10,7 +14,31 @@ import { findingKindKeys } from '../labels.tsx';
 import { FilesField, uploadedIds } from './Attachments.tsx';
 import { DepartmentPersonSelect } from './Pickers.tsx';
 
+/** An optional case of the institution the finding belongs to (searched by number or text). */
+function FindingCaseSelect({ value, onChange }: { value?: string | null; onChange?: (v: string | null) => void }) {
+  const t = useT();
+  const [q, setQ] = useState('');
+  const { data, isFetching } = useQuery({
+    queryKey: ['supervision', 'finding-cases', q],
+    queryFn: ({ signal }) => api.get<TPage<TCaseSummary>>('/api/reports/cases', { q: q || undefined, pageSize: 20 }, signal),
+  });
+  return (
+    <Select
+      aria-label={t.supervision.round.case}
+      placeholder={t.supervision.talk.caseHint}
+      allowClear
+      loading={isFetching}
+      value={value ?? undefined}
+      onChange={(v) => onChange?.(v ?? null)}
+      showSearch={{ filterOption: false, onSearch: setQ }}
+      options={(data?.items ?? []).map((c) => ({ value: c.id, label: `${c.number} ${c.summary.slice(0, 30)}` }))}
+      data-testid="finding-case"
+    />
+  );
+}
+
 function Fields({ round }: { round: TRound }) {
+  const canCases = useCan()('case.read');
   const t = useT();
   const tr = t.supervision.round;
   const form = Form.useFormInstance();
@@ -52,6 +80,11 @@ function Fields({ round }: { round: TRound }) {
       <Form.Item name="files" label={tr.findingPhotos}>
         <FilesField photo />
       </Form.Item>
+      {canCases && (
+        <Form.Item name="caseId" label={tr.case}>
+          <FindingCaseSelect />
+        </Form.Item>
+      )}
     </>
   );
 }

@@ -1,19 +1,23 @@
-/** The institution's risk-level thresholds, editable by the discipline office. */
+/** The institution's risk matrix: the scale of each axis (3–10 steps) and the level thresholds, editable by the discipline office. */
 import { App, Button, Card, Form, InputNumber, Space, Typography } from 'antd';
 import { applyFormErrors } from '../../../lib/forms.ts';
 import { useT } from '../../../lib/i18n/index.tsx';
-import { type RiskMatrixThresholds, useRiskMatrix, useSaveRiskMatrix } from '../api.ts';
+import { type RiskMatrixConfig, useRiskMatrix, useSaveRiskMatrix } from '../api.ts';
 
-/** A small form with the three thresholds (medium, high, critical) and a save button. */
+/** A small form with the two scales and the three thresholds (medium, high, critical) and a save button. */
 export function MatrixSettings() {
   const t = useT();
   const tr = t.supervision.risk;
+  const tm = t.supervision.more.risk;
   const { message } = App.useApp();
   const { data } = useRiskMatrix(true);
   const save = useSaveRiskMatrix();
-  const [form] = Form.useForm<RiskMatrixThresholds>();
+  const [form] = Form.useForm<RiskMatrixConfig>();
+  const l = Form.useWatch('likelihoodLevels', form) ?? data?.likelihoodLevels ?? 5;
+  const i = Form.useWatch('impactLevels', form) ?? data?.impactLevels ?? 5;
   if (!data) return null;
-  const submit = async (values: RiskMatrixThresholds) => {
+  const max = l * i;
+  const submit = async (values: RiskMatrixConfig) => {
     try {
       await save.mutateAsync(values);
       message.success(t.common.saved);
@@ -24,10 +28,16 @@ export function MatrixSettings() {
   };
   return (
     <Card size="small" title={tr.matrixSettings} data-testid="risk-matrix-settings" className="no-print">
-      <Form<RiskMatrixThresholds> form={form} layout="inline" initialValues={data} onFinish={submit}>
-        {(['medium', 'high', 'critical'] as const).map((l) => (
-          <Form.Item key={l} name={l} label={t.supervision.levels[l]} rules={[{ required: true }]}>
-            <InputNumber min={2} max={25} precision={0} style={{ width: 80 }} />
+      <Form<RiskMatrixConfig> form={form} layout="inline" initialValues={data} onFinish={submit}>
+        <Form.Item name="likelihoodLevels" label={tm.likelihoodLevels} rules={[{ required: true }]}>
+          <InputNumber min={3} max={10} precision={0} style={{ width: 70 }} data-testid="matrix-likelihood-levels" />
+        </Form.Item>
+        <Form.Item name="impactLevels" label={tm.impactLevels} rules={[{ required: true }]}>
+          <InputNumber min={3} max={10} precision={0} style={{ width: 70 }} data-testid="matrix-impact-levels" />
+        </Form.Item>
+        {(['medium', 'high', 'critical'] as const).map((k) => (
+          <Form.Item key={k} name={k} label={t.supervision.levels[k]} rules={[{ required: true }]}>
+            <InputNumber min={2} max={max} precision={0} style={{ width: 70 }} />
           </Form.Item>
         ))}
         <Space>
@@ -37,7 +47,7 @@ export function MatrixSettings() {
         </Space>
       </Form>
       <Typography.Paragraph type="secondary" style={{ margin: '8px 0 0' }}>
-        {tr.matrixSettingsHint}
+        {tm.matrixSettingsHint(max)}
       </Typography.Paragraph>
     </Card>
   );

@@ -1,15 +1,42 @@
 /** Control measures of a risk point: the table shown under an expanded row, and the add/edit dialog. */
 import { PlusOutlined } from '@ant-design/icons';
 import type { TRiskPoint } from '@qinglian/contracts';
-import { Button, Col, DatePicker, Empty, Form, Input, Row, Select, Table, type TableColumnsType } from 'antd';
+import { App, Button, Col, DatePicker, Empty, Form, Input, Popconfirm, Row, Select, Space, Table, type TableColumnsType, type UploadFile } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { FormModal } from '../../../components/FormModal.tsx';
-import { nullify } from '../../../lib/forms.ts';
+import { errorMessage, nullify } from '../../../lib/forms.ts';
 import { useT } from '../../../lib/i18n/index.tsx';
 import { formatDate, fromIsoDate, toIsoDate } from '../../../lib/time.ts';
-import { useSaveMeasure } from '../api.ts';
+import { useDeleteMeasure, useSaveMeasure } from '../api.ts';
 import { MeasureStatusTag, measureStatusKeys } from '../labels.tsx';
+import { AttachmentLinks, FilesField, KeptFilesField, uploadedIds } from './Attachments.tsx';
 import { PersonPicker } from './Pickers.tsx';
+
+/** "删除" behind a confirmation; the server audits the deletion. */
+function DeleteMeasure({ point, measure }: { point: TRiskPoint; measure: Measure }) {
+  const t = useT();
+  const tm = t.supervision.more.measure;
+  const { message } = App.useApp();
+  const del = useDeleteMeasure();
+  return (
+    <Popconfirm
+      title={tm.deleteConfirm}
+      okText={tm.delete}
+      okButtonProps={{ danger: true }}
+      cancelText={t.common.cancel}
+      onConfirm={() =>
+        del
+          .mutateAsync({ pointId: point.id, measureId: measure.id })
+          .then(() => message.success(tm.deleted))
+          .catch((e) => message.error(errorMessage(e)))
+      }
+    >
+      <Button type="link" size="small" danger loading={del.isPending} data-testid="measure-delete">
+        {tm.delete}
+      </Button>
+    </Popconfirm>
+  );
+}
 
 type Measure = TRiskPoint['measures'][number];
 export type MeasureEditing = { point: TRiskPoint; measure?: Measure } | null;
@@ -23,18 +50,31 @@ export function MeasuresTable({ point, onEdit }: { point: TRiskPoint; onEdit?: (
     { title: tm.owner, dataIndex: 'ownerName', key: 'owner', width: 110, render: (v: string | null) => v ?? t.common.none },
     { title: tm.status, dataIndex: 'status', key: 'status', width: 100, render: (v: Measure['status']) => <MeasureStatusTag status={v} /> },
     { title: tm.dueOn, dataIndex: 'dueOn', key: 'dueOn', width: 110, render: formatDate },
-    { title: tm.evidence, dataIndex: 'evidence', key: 'evidence', render: (v: string | null) => v || t.common.none },
+    {
+      title: tm.evidence,
+      dataIndex: 'evidence',
+      key: 'evidence',
+      render: (v: string | null, m) => (
+        <div>
+          <div>{v || t.common.none}</div>
+          {m.attachmentIds.length > 0 && <AttachmentLinks ids={m.attachmentIds} />}
+        </div>
+      ),
+    },
   ];
   if (onEdit)
     columns.push({
       title: t.common.actions,
       key: 'actions',
-      width: 80,
+      width: 130,
       className: 'ql-no-print',
       render: (_v, m) => (
-        <Button type="link" size="small" onClick={() => onEdit({ point, measure: m })} data-testid="measure-edit">
-          {t.common.edit}
-        </Button>
+        <Space size={0}>
+          <Button type="link" size="small" onClick={() => onEdit({ point, measure: m })} data-testid="measure-edit">
+            {t.common.edit}
+          </Button>
+          <DeleteMeasure point={point} measure={m} />
+        </Space>
       ),
     });
   return (
@@ -61,12 +101,15 @@ export function MeasureForm({ editing, onClose }: { editing: MeasureEditing; onC
   const tm = t.supervision.measure;
   const save = useSaveMeasure();
   const m = editing?.measure;
-  const initial = m ? { ...m, dueOn: fromIsoDate(m.dueOn) } : { status: 'planned' };
-  const submit = ({ dueOn, ...rest }: Record<string, unknown>) =>
+  const initial = m ? { ...m, dueOn: fromIsoDate(m.dueOn) } : { status: 'planned', attachmentIds: [] };
+  const submit = ({ dueOn, files, attachmentIds, ...rest }: Record<string, unknown>) =>
     save.mutateAsync({
       pointId: editing!.point.id,
       measureId: m?.id,
-      values: nullify<Record<string, unknown>>({ ...rest, dueOn: toIsoDate(dueOn as Dayjs | null) }, ['ownerId', 'dueOn', 'evidence']),
+      values: nullify<Record<string, unknown>>(
+        { ...rest, dueOn: toIsoDate(dueOn as Dayjs | null), attachmentIds: [...((attachmentIds as string[] | undefined) ?? []), ...uploadedIds(files as UploadFile[] | undefined)] },
+        ['ownerId', 'dueOn', 'evidence'],
+      ),
     });
   return (
     <FormModal open={editing !== null} title={m ? tm.edit : tm.add} initialValues={initial} onClose={onClose} onSubmit={submit} width={600} testId="measure-form">
@@ -92,6 +135,14 @@ export function MeasureForm({ editing, onClose }: { editing: MeasureEditing; onC
       </Row>
       <Form.Item name="evidence" label={tm.evidence}>
         <Input.TextArea rows={3} maxLength={2000} placeholder={tm.evidencePlaceholder} />
+      </Form.Item>
+      <Form.Item label={t.supervision.more.measure.files}>
+        <Form.Item name="attachmentIds" noStyle>
+          <KeptFilesField />
+        </Form.Item>
+        <Form.Item name="files" noStyle valuePropName="value">
+          <FilesField testId="measure-files" />
+        </Form.Item>
       </Form.Item>
     </FormModal>
   );

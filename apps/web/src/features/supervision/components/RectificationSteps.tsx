@@ -50,15 +50,28 @@ export function VerifyCard({ r }: { r: TRectification }) {
   const { verify } = useRectificationStep(r.id);
   const [form] = Form.useForm<{ note: string }>();
   const [error, setError] = useState<string | null>(null);
+  const { modal } = App.useApp();
   const run = async (accepted: boolean) => {
     setError(null);
+    let note: string;
     try {
-      const { note } = await form.validateFields();
+      note = (await form.validateFields()).note;
+    } catch {
+      // A failed validateFields() already marks the field.
+      return;
+    }
+    // Accepting closes the order; sending back reopens it: both are confirmed first.
+    const ok = await modal.confirm({
+      title: accepted ? tr.confirmAccept : tr.confirmSendBack,
+      content: accepted ? tr.confirmAcceptBody : tr.confirmSendBackBody,
+      okText: accepted ? tr.accept : tr.sendBack,
+      okButtonProps: { danger: !accepted },
+    });
+    if (!ok) return;
+    try {
       await verify.mutateAsync({ accepted, note });
       message.success(accepted ? tr.accepted : tr.returned);
     } catch (e) {
-      // A failed validateFields() already marks the field.
-      if (e && typeof e === 'object' && 'errorFields' in e) return;
       setError(applyFormErrors(form, e));
     }
   };

@@ -1,4 +1,4 @@
-/** The risk heat map (department × level) and the 5×5 likelihood × impact matrix, as ECharts heatmaps. */
+/** The risk heat map (department × level) and the likelihood × impact matrix (5×5 by default), as ECharts heatmaps. */
 import { HeatmapChart } from 'echarts/charts';
 import { GridComponent, TooltipComponent, VisualMapComponent } from 'echarts/components';
 import * as echarts from 'echarts/core';
@@ -39,36 +39,38 @@ export function DepartmentHeatMap({ heat }: { heat: RiskSummary['heat'] }) {
 }
 
 /**
- * Likelihood (rows, 5 on top) × impact (columns): each cell is coloured by the level its score falls in
- * and labelled with how many points sit there.
+ * Likelihood (rows, highest on top) × impact (columns) on the institution's scale: each cell is coloured
+ * by the level its score falls in and labelled with how many points sit there.
  */
-export function RiskMatrix({ matrix }: { matrix: number[][] }) {
+export function RiskMatrix({ matrix, scale }: { matrix: number[][]; scale: RiskSummary['scale'] }) {
   const t = useT();
   const tr = t.supervision.risk;
   const option = useMemo(() => {
-    const scale = [1, 2, 3, 4, 5];
-    const data = scale.flatMap((l) =>
-      scale.map((i) => {
+    const rows = Array.from({ length: scale.likelihoodLevels }, (_, k) => k + 1);
+    const cols = Array.from({ length: scale.impactLevels }, (_, k) => k + 1);
+    const data = rows.flatMap((l) =>
+      cols.map((i) => {
         const n = matrix[l - 1]?.[i - 1] ?? 0;
-        return { value: [i - 1, l - 1, n], itemStyle: { color: LEVEL_COLOR[levelOfScore(l * i)], opacity: n ? 1 : 0.35, borderColor: '#fff', borderWidth: 2 } };
+        return { value: [i - 1, l - 1, n], itemStyle: { color: LEVEL_COLOR[levelOfScore(l * i, scale)], opacity: n ? 1 : 0.35, borderColor: '#fff', borderWidth: 2 } };
       }),
     );
     return {
       tooltip: {
         formatter: (p: { value: number[] }) => {
           const [i, l, n] = [p.value[0]! + 1, p.value[1]! + 1, p.value[2]!];
-          return `${tr.scoreOf(l, i, l * i)} · ${t.supervision.levels[levelOfScore(l * i)]}<br/>${tr.pointsN(n)}`;
+          return `${tr.scoreOf(l, i, l * i)} · ${t.supervision.levels[levelOfScore(l * i, scale)]}<br/>${tr.pointsN(n)}`;
         },
       },
       grid: { left: 40, right: 8, top: 8, bottom: 40, containLabel: true },
-      xAxis: { type: 'category', name: tr.impact, nameLocation: 'middle', nameGap: 28, data: scale.map((s) => `${s}`), splitArea: { show: false } },
-      yAxis: { type: 'category', name: tr.likelihood, nameLocation: 'middle', nameGap: 28, data: scale.map((s) => `${s}`), splitArea: { show: false } },
-      series: [{ type: 'heatmap', data, label: { show: true, color: '#fff', fontSize: 16, fontWeight: 'bold', formatter: (p: { value: number[] }) => (p.value[2] ? String(p.value[2]) : '') } }],
+      xAxis: { type: 'category', name: tr.impact, nameLocation: 'middle', nameGap: 28, data: cols.map((s) => `${s}`), splitArea: { show: false } },
+      yAxis: { type: 'category', name: tr.likelihood, nameLocation: 'middle', nameGap: 28, data: rows.map((s) => `${s}`), splitArea: { show: false } },
+      series: [{ type: 'heatmap', data, label: { show: true, color: '#fff', fontSize: scale.impactLevels > 7 ? 12 : 16, fontWeight: 'bold', formatter: (p: { value: number[] }) => (p.value[2] ? String(p.value[2]) : '') } }],
     };
-  }, [matrix, t, tr]);
+  }, [matrix, scale, t, tr]);
+  const side = Math.max(340, scale.likelihoodLevels * 52 + 60);
   return (
     <div data-testid="risk-matrix">
-      <EChart option={option} style={{ height: 340, width: '100%', maxWidth: 420 }} />
+      <EChart option={option} style={{ height: side, width: '100%', maxWidth: Math.max(420, scale.impactLevels * 60 + 80) }} />
     </div>
   );
 }

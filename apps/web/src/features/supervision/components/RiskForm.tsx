@@ -9,26 +9,27 @@ import { useScope } from '../../../lib/scope.ts';
 import { useMe } from '../../../lib/session.tsx';
 import { fromIsoDate, toIsoDate } from '../../../lib/time.ts';
 import { DepartmentSelect } from '../../org/components/Pickers.tsx';
-import { useSaveRisk } from '../api.ts';
+import { type RiskMatrixConfig, useRiskMatrix, useSaveRisk } from '../api.ts';
 import { LevelTag, levelOfScore, processKeys } from '../labels.tsx';
 
-/** 1…5 as buttons labelled with the word for each step. */
-function ScaleField({ name, label }: { name: string; label: string }) {
+/** 1…n as buttons; on the default five steps each is labelled with its word. */
+function ScaleField({ name, label, steps }: { name: string; label: string; steps: number }) {
   const t = useT();
+  const words = t.supervision.more.risk.scaleWords5;
   return (
     <Form.Item name={name} label={label} rules={[{ required: true, message: t.common.required }]}>
       <Radio.Group
         optionType="button"
         buttonStyle="solid"
         aria-label={label}
-        options={t.supervision.scale.map((word, i) => ({ value: i + 1, label: `${i + 1} ${word}` }))}
+        options={Array.from({ length: steps }, (_, i) => ({ value: i + 1, label: steps === 5 ? `${i + 1} ${words[i]}` : `${i + 1}` }))}
       />
     </Form.Item>
   );
 }
 
-/** Shows score and level as the selectors change. */
-function LevelPreview() {
+/** Shows score and level as the selectors change, on the institution's thresholds. */
+function LevelPreview({ matrix }: { matrix?: RiskMatrixConfig }) {
   const t = useT();
   const likelihood = Form.useWatch<number | undefined>('likelihood');
   const impact = Form.useWatch<number | undefined>('impact');
@@ -37,7 +38,7 @@ function LevelPreview() {
   return (
     <Space style={{ marginBottom: 16 }} data-testid="level-preview">
       <Typography.Text>{t.supervision.risk.scoreOf(likelihood, impact, score)}</Typography.Text>
-      <LevelTag level={levelOfScore(score)} />
+      <LevelTag level={levelOfScore(score, matrix)} />
     </Space>
   );
 }
@@ -49,6 +50,8 @@ export function RiskForm({ editing, onClose }: { editing: TRiskPoint | 'new' | n
   const departmentScoped = useScope() === 'department';
   const save = useSaveRisk();
   const current = editing && editing !== 'new' ? editing : null;
+  const institutionId = current?.institutionId ?? me.institutionId ?? undefined;
+  const { data: matrix } = useRiskMatrix(editing !== null && !!institutionId, institutionId);
   const required = { required: true, message: t.common.required };
   const initial = current
     ? { ...current, reviewOn: fromIsoDate(current.reviewOn) }
@@ -78,9 +81,9 @@ export function RiskForm({ editing, onClose }: { editing: TRiskPoint | 'new' | n
       <Form.Item name="description" label={tr.description}>
         <Input.TextArea rows={3} maxLength={2000} />
       </Form.Item>
-      <ScaleField name="likelihood" label={tr.likelihood} />
-      <ScaleField name="impact" label={tr.impact} />
-      <LevelPreview />
+      <ScaleField name="likelihood" label={tr.likelihood} steps={matrix?.likelihoodLevels ?? 5} />
+      <ScaleField name="impact" label={tr.impact} steps={matrix?.impactLevels ?? 5} />
+      <LevelPreview matrix={matrix} />
       <Form.Item name="reviewOn" label={tr.reviewOn} extra={tr.reviewHint}>
         <DatePicker style={{ width: 200 }} />
       </Form.Item>

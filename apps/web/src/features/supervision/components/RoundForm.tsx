@@ -1,4 +1,4 @@
-/** Plan a round: title, date, methods, a team from several departments, the departments to visit, the checklist. */
+/** Plan a round, or change a planned one: title, date, methods, a team from several departments, the departments to visit, the checklist. */
 import type { TRound } from '@qinglian/contracts';
 import { Checkbox, Col, DatePicker, Form, Input, Row, Select } from 'antd';
 import type { Dayjs } from 'dayjs';
@@ -6,25 +6,45 @@ import { useNavigate } from 'react-router';
 import { FormModal } from '../../../components/FormModal.tsx';
 import { useT } from '../../../lib/i18n/index.tsx';
 import { useMe } from '../../../lib/session.tsx';
-import { toIsoDate } from '../../../lib/time.ts';
-import { useCreateRound, useTemplates } from '../api.ts';
+import { fromIsoDate, toIsoDate } from '../../../lib/time.ts';
+import { useCreateRound, useRoundEdit, useTemplates } from '../api.ts';
 import { methodKeys } from '../labels.tsx';
 import { DepartmentsPicker, PeoplePicker } from './Pickers.tsx';
 
-export function RoundForm({ open, onClose }: { open: boolean; onClose: () => void }) {
+export function RoundForm({ open, onClose, round: editing }: { open: boolean; onClose: () => void; round?: TRound }) {
   const t = useT();
   const tr = t.supervision.round;
   const me = useMe();
   const navigate = useNavigate();
   const templates = useTemplates();
   const create = useCreateRound();
+  const { update } = useRoundEdit(editing?.id ?? '');
   const required = { required: true, message: t.common.required };
   const submit = async ({ plannedOn, ...rest }: Record<string, unknown>) => {
+    if (editing) {
+      await update.mutateAsync({ ...rest, plannedOn: toIsoDate(plannedOn as Dayjs) });
+      return;
+    }
     const round: TRound = await create.mutateAsync({ ...rest, plannedOn: toIsoDate(plannedOn as Dayjs) });
     navigate(`/supervision/rounds/${round.id}`);
   };
+  // Only active checklists are offered, plus the one an edited round already uses.
+  const templateOptions = (templates.data ?? []).filter((x) => x.active || x.id === editing?.templateId).map((x) => ({ value: x.id, label: x.name }));
+  const initial = editing
+    ? { title: editing.title, plannedOn: fromIsoDate(editing.plannedOn), methods: editing.methods, teamIds: editing.teamIds, departmentIds: editing.departmentIds, templateId: editing.templateId }
+    : { methods: ['unannounced'] };
   return (
-    <FormModal open={open} title={tr.plan} initialValues={{ methods: ['unannounced'] }} onClose={onClose} onSubmit={submit} width={680} testId="round-form" successText={t.common.created}>
+    <FormModal
+      key={editing?.id ?? 'new'}
+      open={open}
+      title={editing ? tr.editTitle : tr.plan}
+      initialValues={initial}
+      onClose={onClose}
+      onSubmit={submit}
+      width={680}
+      testId="round-form"
+      successText={editing ? tr.saved : t.common.created}
+    >
       <Row gutter={16}>
         <Col xs={24} sm={16}>
           <Form.Item name="title" label={tr.name} rules={[{ ...required, whitespace: true, min: 2 }]}>
@@ -37,7 +57,7 @@ export function RoundForm({ open, onClose }: { open: boolean; onClose: () => voi
           </Form.Item>
         </Col>
       </Row>
-      <Form.Item name="methods" label={tr.methods} rules={[{ ...required, type: 'array', min: 1 }]}>
+      <Form.Item name="methods" label={tr.methods} extra={tr.unannouncedHint} rules={[{ ...required, type: 'array', min: 1 }]}>
         <Checkbox.Group options={methodKeys(t).map((m) => ({ value: m, label: t.supervision.methods[m] }))} />
       </Form.Item>
       <Form.Item name="teamIds" label={tr.team} extra={tr.teamHint} rules={[{ ...required, type: 'array', min: 1 }]}>
@@ -47,7 +67,7 @@ export function RoundForm({ open, onClose }: { open: boolean; onClose: () => voi
         <DepartmentsPicker institutionId={me.institutionId} aria-label={tr.departments} data-testid="departments-picker" />
       </Form.Item>
       <Form.Item name="templateId" label={tr.template} rules={[required]} extra={templates.data?.length === 0 ? tr.noTemplates : undefined}>
-        <Select loading={templates.isLoading} options={(templates.data ?? []).map((x) => ({ value: x.id, label: x.name }))} aria-label={tr.template} />
+        <Select loading={templates.isLoading} options={templateOptions} aria-label={tr.template} />
       </Form.Item>
     </FormModal>
   );

@@ -20,10 +20,11 @@ interface Row {
 let nextKey = 1;
 const rowsOf = (pairs: Pair[]): Row[] => pairs.map(([staffNo, score]) => ({ key: nextKey++, staffNo, score }));
 
-export function ScoreEditor({ period }: { period: string }) {
+/** `existing`: how many scores the quarter already has (importing again overwrites theirs, after a confirmation). */
+export function ScoreEditor({ period, periodLabel, existing }: { period: string; periodLabel: string; existing: number }) {
   const t = useT();
   const ta = t.supervision.assess;
-  const { message } = App.useApp();
+  const { message, modal } = App.useApp();
   const save = useImportScores();
   const [rows, setRows] = useState<Row[]>(() => rowsOf([['', '']]));
   const [issues, setIssues] = useState<RowIssue[] | null>(null);
@@ -44,6 +45,10 @@ export function ScoreEditor({ period }: { period: string }) {
     setIssues(null);
     setError(null);
     if (!filled.length) return setError(ta.emptyRows);
+    if (existing > 0) {
+      const ok = await modal.confirm({ title: ta.overwriteTitle(periodLabel), content: ta.overwriteBody(existing), okText: ta.overwriteOk, okButtonProps: { danger: true } });
+      if (!ok) return;
+    }
     // Row numbers in the server's answer count the rows sent: send exactly the rows shown.
     setRows(filled);
     try {

@@ -13,8 +13,8 @@ import { api } from '../../../lib/api.ts';
 import { nullify } from '../../../lib/forms.ts';
 import { useT } from '../../../lib/i18n/index.tsx';
 import { useCan, useMe } from '../../../lib/session.tsx';
-import { nowInChina, toIsoDate } from '../../../lib/time.ts';
-import { useCreateTalk, useRectifications } from '../api.ts';
+import { fromIsoDate, nowInChina, toIsoDate } from '../../../lib/time.ts';
+import { useCreateTalk, useRectifications, useUpdateTalk } from '../api.ts';
 import { talkKindKeys } from '../labels.tsx';
 import { PeoplePicker, PersonPicker } from './Pickers.tsx';
 
@@ -46,7 +46,7 @@ function FindingSelect(props: { value?: string; onChange?: (v: string, label: st
   );
 }
 
-function CaseSelect({ value, onChange }: { value?: string; onChange?: (v: string) => void }) {
+function CaseSelect({ value, onChange, initial }: { value?: string; onChange?: (v: string) => void; initial?: { value: string; label: string } }) {
   const t = useT();
   const [q, setQ] = useState('');
   const { data, isFetching } = useQuery({
@@ -61,12 +61,17 @@ function CaseSelect({ value, onChange }: { value?: string; onChange?: (v: string
       value={value}
       onChange={onChange}
       showSearch={{ filterOption: false, onSearch: setQ }}
-      options={(data?.items ?? []).map((c) => ({ value: c.id, label: `${c.number} ${c.summary.slice(0, 30)}` }))}
+      options={[
+        // The case the dialog was opened from, until a search lists it.
+        ...(initial && !data?.items.some((c) => c.id === initial.value) ? [initial] : []),
+        ...(data?.items ?? []).map((c) => ({ value: c.id, label: `${c.number} ${c.summary.slice(0, 30)}` })),
+      ]}
+      data-testid="talk-case"
     />
   );
 }
 
-function Fields({ prefill }: { prefill?: TalkPrefill }) {
+function Fields({ prefill, talkers }: { prefill?: TalkPrefill; talkers?: { id: string; name: string }[] }) {
   const t = useT();
   const tt = t.supervision.talk;
   const me = useMe();
@@ -112,14 +117,14 @@ function Fields({ prefill }: { prefill?: TalkPrefill }) {
       )}
       {reasonKind === 'case' && (
         <Form.Item name="reasonRef" label={tt.case} rules={[required]}>
-          <CaseSelect />
+          <CaseSelect initial={prefill?.reasonKind === 'case' && prefill.reasonRef ? { value: prefill.reasonRef, label: prefill.reason ?? prefill.reasonRef } : undefined} />
         </Form.Item>
       )}
       <Form.Item name="reason" label={tt.reason} rules={[{ ...required, whitespace: true, min: 2 }]}>
         <Input.TextArea rows={2} maxLength={2000} />
       </Form.Item>
       <Form.Item name="talkerIds" label={tt.talkers} rules={[{ ...required, type: 'array', min: 1 }]}>
-        <PeoplePicker institutionId={me.institutionId} maxCount={5} aria-label={tt.talkers} initial={me.personId ? [{ id: me.personId, name: me.displayName }] : []} />
+        <PeoplePicker institutionId={me.institutionId} maxCount={5} aria-label={tt.talkers} initial={talkers ?? (me.personId ? [{ id: me.personId, name: me.displayName }] : [])} />
       </Form.Item>
       <Form.Item name="record" label={tt.record}>
         <Input.TextArea rows={5} maxLength={8000} placeholder={tt.recordPlaceholder} />
@@ -140,26 +145,57 @@ function Fields({ prefill }: { prefill?: TalkPrefill }) {
   );
 }
 
-export function TalkForm({ open, prefill, onClose }: { open: boolean; prefill?: TalkPrefill; onClose: () => void }) {
+/** Records a new talk, or edits one (`editing`). */
+export function TalkForm({ open, prefill, editing, onClose }: { open: boolean; prefill?: TalkPrefill; editing?: TTalk; onClose: () => void }) {
   const t = useT();
   const me = useMe();
   const create = useCreateTalk();
-  const initial = {
-    kind: prefill?.kind ?? 'reminder',
-    reasonKind: prefill?.reasonKind ?? 'free',
-    reasonRef: prefill?.reasonRef,
-    reason: prefill?.reason,
-    subjectId: prefill?.subject?.id,
-    talkerIds: me.personId && me.personId !== prefill?.subject?.id ? [me.personId] : [],
-    talkedOn: nowInChina(),
-  };
-  const submit = ({ talkedOn, followUpDue, ...rest }: Record<string, unknown>) =>
-    create.mutateAsync(
-      nullify<Record<string, unknown>>({ ...rest, record: rest.record ?? '', followUp: rest.followUp ?? '', talkedOn: toIsoDate(talkedOn as Dayjs), followUpDue: toIsoDate(followUpDue as Dayjs | null) }, ['reasonRef', 'followUpDue']),
+  const update = useUpdateTalk();
+  const initial = editing
+    ? {
+        kind: editing.kind,
+        reasonKind: editing.reasonKind,
+        reasonRef: editing.reasonRef ?? undefined,
+        reason: editing.reason,
+        subjectId: editing.subjectId,
+        talkerIds: editing.talkerIds,
+        talkedOn: fromIsoDate(editing.talkedOn),
+        record: editing.record,
+        followUp: editing.followUp,
+        followUpDue: fromIsoDate(editing.followUpDue),
+      }
+    : {
+        kind: prefill?.kind ?? 'reminder',
+        reasonKind: prefill?.reasonKind ?? 'free',
+        reasonRef: prefill?.reasonRef,
+        reason: prefill?.reason,
+        subjectId: prefill?.subject?.id,
+        talkerIds: me.personId && me.personId !== prefill?.subject?.id ? [me.personId] : [],
+        talkedOn: nowInChina(),
+      };
+  const submit = ({ talkedOn, followUpDue, ...rest }: Record<string, unknown>) => {
+    const values = nullify<Record<string, unknown>>(
+      { ...rest, record: rest.record ?? '', followUp: rest.followUp ?? '', talkedOn: toIsoDate(talkedOn as Dayjs), followUpDue: toIsoDate(followUpDue as Dayjs | null) },
+      ['reasonRef', 'followUpDue'],
     );
+    return editing ? update.mutateAsync({ id: editing.id, values }) : create.mutateAsync(values);
+  };
+  const tt = t.supervision.talk;
   return (
-    <FormModal open={open} title={t.supervision.talk.create} initialValues={initial} onClose={onClose} onSubmit={submit} width={720} testId="talk-form" successText={t.supervision.talk.created}>
-      <Fields prefill={prefill} />
+    <FormModal
+      open={open}
+      title={editing ? t.supervision.more.talk.edit : tt.create}
+      initialValues={initial}
+      onClose={onClose}
+      onSubmit={submit}
+      width={720}
+      testId="talk-form"
+      successText={editing ? t.supervision.more.talk.saved : tt.created}
+    >
+      <Fields
+        prefill={editing ? { subject: { id: editing.subjectId, name: editing.subjectName }, reasonKind: editing.reasonKind, reasonRef: editing.reasonRef ?? undefined, reason: editing.reason } : prefill}
+        talkers={editing ? editing.talkerIds.map((id, i) => ({ id, name: editing.talkerNames[i] ?? '' })) : undefined}
+      />
     </FormModal>
   );
 }

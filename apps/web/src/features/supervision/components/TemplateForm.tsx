@@ -1,9 +1,10 @@
 /** A checklist template: sections with a pass mark, each with weighted items (ids are made from positions). */
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import { Button, Card, Flex, Form, Input, InputNumber } from 'antd';
+import { Alert, Button, Card, Flex, Form, Input, InputNumber } from 'antd';
 import { FormModal } from '../../../components/FormModal.tsx';
 import { useT } from '../../../lib/i18n/index.tsx';
-import { useCreateTemplate } from '../api.ts';
+import { useCreateTemplate, useTemplateEdit } from '../api.ts';
+import type { Template } from '../types.ts';
 
 interface Values {
   name: string;
@@ -40,19 +41,37 @@ function Items({ section }: { section: number }) {
   );
 }
 
-export function TemplateForm({ open, onClose }: { open: boolean; onClose: () => void }) {
+/** Creates a template, or edits one (`template`): changed items make a new version, planned rounds keep theirs. */
+export function TemplateForm({ open, onClose, template }: { open: boolean; onClose: () => void; template?: Template }) {
   const t = useT();
   const tt = t.supervision.template;
   const create = useCreateTemplate();
-  const submit = (v: Values) =>
-    create.mutateAsync({
+  const { update } = useTemplateEdit();
+  const submit = (v: Values) => {
+    const body = {
       name: v.name,
       sections: v.sections.map((s, si) => ({ title: s.title, passMark: s.passMark, items: s.items.map((it, ii) => ({ id: `s${si + 1}i${ii + 1}`, text: it.text, weight: it.weight })) })),
-    });
+    };
+    return template ? update.mutateAsync({ id: template.id, body }) : create.mutateAsync(body);
+  };
+  const initial: Values = template
+    ? { name: template.name, sections: template.sections.map((s) => ({ title: s.title, passMark: s.passMark, items: s.items.map((i) => ({ text: i.text, weight: i.weight })) })) }
+    : EMPTY;
   return (
-    <FormModal<Values> open={open} title={tt.create} initialValues={EMPTY} onClose={onClose} onSubmit={submit} width={760} testId="template-form" successText={t.common.created}>
+    <FormModal<Values>
+      key={template?.id ?? 'new'}
+      open={open}
+      title={template ? tt.editTitle : tt.create}
+      initialValues={initial}
+      onClose={onClose}
+      onSubmit={submit}
+      width={760}
+      testId="template-form"
+      successText={template ? t.common.saved : t.common.created}
+    >
       {(form) => (
         <>
+          {template && <Alert type="info" showIcon title={tt.editHint} style={{ marginBottom: 12 }} />}
           <Flex gap={8} align="end">
             <Form.Item name="name" label={tt.name} rules={[{ required: true, whitespace: true, min: 2, message: t.common.required }]} style={{ flex: 1 }}>
               <Input maxLength={100} />

@@ -1,15 +1,15 @@
-/** 干部考核: a quarter's scores for middle-level cadres, the ranking, and reminder talks for the bottom four. */
+/** 干部考核: a quarter's scores for middle-level cadres, the ranking, and reminder talks for the bottom N (set here). */
 import { CommentOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Col, Row, Select, Table, type TableColumnsType, Tag } from 'antd';
+import { Alert, App, Button, Card, Col, InputNumber, Row, Select, Space, Table, type TableColumnsType, Tag } from 'antd';
 import { useState } from 'react';
 import { useSearchParams } from 'react-router';
-import { PrintButton } from '../../../components/ExportButton.tsx';
+import { ExportButton, PrintButton } from '../../../components/ExportButton.tsx';
 import { PageHeader } from '../../../components/PageHeader.tsx';
 import { errorMessage } from '../../../lib/forms.ts';
 import { usePageTitle, useT } from '../../../lib/i18n/index.tsx';
 import { useCan } from '../../../lib/session.tsx';
 import { nowInChina } from '../../../lib/time.ts';
-import { useRanking } from '../api.ts';
+import { useAssessmentSettings, useRanking, useSaveAssessmentSettings } from '../api.ts';
 import { ScoreEditor } from '../components/ScoreEditor.tsx';
 import { type TalkPrefill, TalkForm } from '../components/TalkForm.tsx';
 import type { RankingRow } from '../types.ts';
@@ -43,6 +43,21 @@ export default function AssessmentPage() {
   const period = sp.get('period') ?? quarters[1]!;
   const { data, isFetching, error } = useRanking(period);
   const [talk, setTalk] = useState<TalkPrefill | null>(null);
+  const settings = useAssessmentSettings();
+  const saveSettings = useSaveAssessmentSettings();
+  const { message } = App.useApp();
+  const bottomN = data?.bottomProposed ?? settings.data?.bottomProposed ?? 4;
+  const [bottomDraft, setBottomDraft] = useState<number | null>(null);
+  // Saved when the field is left or Enter is pressed, not on every keystroke.
+  const setBottom = () => {
+    const n = bottomDraft;
+    setBottomDraft(null);
+    if (n === null || n === bottomN) return;
+    saveSettings
+      .mutateAsync({ bottomProposed: n })
+      .then(() => message.success(ta.bottomSaved))
+      .catch((e) => message.error(errorMessage(e)));
+  };
   const label = (p: string) => ta.quarter(Number(p.slice(0, 4)), Number(p.slice(-1)));
 
   const columns: TableColumnsType<RankingRow> = [
@@ -97,6 +112,7 @@ export default function AssessmentPage() {
               style={{ width: 180 }}
               data-testid="period-select"
             />
+            <ExportButton path="/api/supervision/assessments/ranking/export" query={{ period }} filename={`${ta.ranking(label(period))}.xlsx`} />
             <PrintButton />
           </>
         }
@@ -105,12 +121,21 @@ export default function AssessmentPage() {
         {can('assessment.manage') && (
           <Col xs={24} xl={9} className="ql-no-print">
             <Card size="small" title={ta.entry(label(period))}>
-              <ScoreEditor key={period} period={period} />
+              <ScoreEditor key={period} period={period} periodLabel={label(period)} existing={data?.period === period ? data.rows.length : 0} />
             </Card>
           </Col>
         )}
         <Col xs={24} xl={can('assessment.manage') ? 15 : 24}>
-          <Card size="small" title={ta.ranking(label(period))} extra={<span className="ql-muted">{ta.bottomHint}</span>}>
+          <Card size="small" title={ta.ranking(label(period))} extra={
+              can('assessment.manage') ? (
+                <Space size={6} className="ql-no-print">
+                  <span className="ql-muted">{ta.bottomN}</span>
+                  <InputNumber size="small" min={0} max={50} value={bottomDraft ?? bottomN} onChange={setBottomDraft} onBlur={setBottom} onPressEnter={setBottom} style={{ width: 64 }} aria-label={ta.bottomN} data-testid="bottom-n" />
+                </Space>
+              ) : (
+                <span className="ql-muted">{ta.bottomNHint(bottomN)}</span>
+              )
+            }>
             {error ? <Alert type="error" showIcon title={errorMessage(error)} /> : null}
             <div data-testid="ranking-table">
             <Table<RankingRow>

@@ -1,15 +1,14 @@
 /** One rectification order: the finding, the department's evidence, the office's verification, the letter, a talk. */
 import { ArrowLeftOutlined, CommentOutlined, FileTextOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Col, Descriptions, Result, Row, Skeleton, Steps } from 'antd';
+import { Alert, Button, Col, Descriptions, Result, Row, Skeleton, Steps } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { PageHeader } from '../../../components/PageHeader.tsx';
-import { errorMessage } from '../../../lib/forms.ts';
 import { usePageTitle, useT } from '../../../lib/i18n/index.tsx';
 import { useCan, useMe } from '../../../lib/session.tsx';
 import { formatDate, formatDateTime } from '../../../lib/time.ts';
-import { useIssueLetter, useRectification } from '../api.ts';
-import { AttachmentLinks } from '../components/Attachments.tsx';
+import { useRectification } from '../api.ts';
+import { AttachmentLinks, PhotoStrip } from '../components/Attachments.tsx';
 import { EvidenceCard, VerifyCard } from '../components/RectificationSteps.tsx';
 import { TalkForm } from '../components/TalkForm.tsx';
 import { RectStatus } from '../labels.tsx';
@@ -24,9 +23,7 @@ export default function RectificationPage() {
   const me = useMe();
   const can = useCan();
   const navigate = useNavigate();
-  const { message } = App.useApp();
   const { data: r, isLoading, error } = useRectification(id);
-  const letter = useIssueLetter(id ?? '');
   const [talking, setTalking] = useState(false);
   usePageTitle(tr.detail);
   const back = (
@@ -40,11 +37,8 @@ export default function RectificationPage() {
   const office = can('inspection.manage');
   // The office holds the respond permission too, but answering is the department's job.
   const answers = can('rectification.respond') && (me.departmentId === r.departmentId || !office) && (r.status === 'open' || r.status === 'returned');
-  const openLetter = () =>
-    letter
-      .mutateAsync()
-      .then(() => navigate(`/supervision/rectifications/${r.id}/letter`))
-      .catch((e) => message.error(errorMessage(e)));
+  // The letter page reads the letter; numbering it is an explicit action there.
+  const openLetter = () => navigate(`/supervision/rectifications/${r.id}/letter`);
 
   return (
     <>
@@ -59,8 +53,8 @@ export default function RectificationPage() {
                 {tr.talk}
               </Button>
             )}
-            {office && (
-              <Button icon={<FileTextOutlined />} loading={letter.isPending} onClick={openLetter} data-testid="rect-letter">
+            {(office || r.letterNumber) && (
+              <Button icon={<FileTextOutlined />} onClick={openLetter} data-testid="rect-letter">
                 {r.letterNumber ? tr.viewLetter(r.letterNumber) : tr.letter}
               </Button>
             )}
@@ -88,6 +82,16 @@ export default function RectificationPage() {
             <Descriptions.Item label={tr.round}>
               <Link to={`/supervision/rounds/${r.roundId}`}>{r.roundTitle}</Link>
             </Descriptions.Item>
+            <Descriptions.Item label={tr.photos}>
+              {r.attachmentIds.length ? <PhotoStrip ids={r.attachmentIds} testId="rect-photos" /> : t.common.none}
+            </Descriptions.Item>
+            {r.caseId && (
+              <Descriptions.Item label={tr.caseLink}>
+                <Link to={`/cases/${r.caseId}`} data-testid="rect-case">
+                  {r.caseNumber ?? r.caseId}
+                </Link>
+              </Descriptions.Item>
+            )}
             <Descriptions.Item label={tr.responsible}>{r.responsibleName}</Descriptions.Item>
             <Descriptions.Item label={tr.deadline}>{formatDate(r.deadline)}</Descriptions.Item>
             <Descriptions.Item label={tr.issuedAt}>{formatDateTime(r.createdAt)}</Descriptions.Item>
@@ -99,6 +103,8 @@ export default function RectificationPage() {
             <Descriptions.Item label={tr.evidenceFiles}>
               <AttachmentLinks ids={r.evidenceAttachmentIds} />
             </Descriptions.Item>
+            {r.submittedAt && <Descriptions.Item label={tr.submittedAt}>{formatDateTime(r.submittedAt)}</Descriptions.Item>}
+            {r.acceptedAt && <Descriptions.Item label={tr.acceptedAt}>{formatDateTime(r.acceptedAt)}</Descriptions.Item>}
             <Descriptions.Item label={tr.verifyNote}>{r.verificationNote ?? t.common.none}</Descriptions.Item>
             <Descriptions.Item label={tr.letterNumber}>{r.letterNumber ?? t.common.none}</Descriptions.Item>
           </Descriptions>

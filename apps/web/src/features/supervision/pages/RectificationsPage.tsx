@@ -2,7 +2,7 @@
 import type { TRectification } from '@qinglian/contracts';
 import { Checkbox, Select, type TableColumnsType } from 'antd';
 import { Link } from 'react-router';
-import { PrintButton } from '../../../components/ExportButton.tsx';
+import { ExportButton, PrintButton } from '../../../components/ExportButton.tsx';
 import { ListTable } from '../../../components/ListTable.tsx';
 import { ListToolbar } from '../../../components/ListToolbar.tsx';
 import { PageHeader } from '../../../components/PageHeader.tsx';
@@ -10,7 +10,7 @@ import { usePageTitle, useT } from '../../../lib/i18n/index.tsx';
 import { useListParams } from '../../../lib/listParams.ts';
 import { useScope } from '../../../lib/scope.ts';
 import { useMe } from '../../../lib/session.tsx';
-import { formatDate } from '../../../lib/time.ts';
+import { formatDate, formatDateTime } from '../../../lib/time.ts';
 import { DepartmentSelect } from '../../org/components/Pickers.tsx';
 import { useRectifications } from '../api.ts';
 import { RectStatus, rectStatusKeys } from '../labels.tsx';
@@ -37,18 +37,25 @@ export default function RectificationsPage() {
         </div>
       ),
     },
-    { title: t.supervision.department, dataIndex: 'departmentName', key: 'department' },
-    { title: tr.kind, dataIndex: 'kind', key: 'kind', render: (v: TRectification['kind']) => t.supervision.findingKinds[v] },
+    { title: t.supervision.department, dataIndex: 'departmentName', key: 'departmentName', sorter: true, sortOrder: list.sortOrder('departmentName') },
+    { title: tr.kind, dataIndex: 'kind', key: 'kind', sorter: true, sortOrder: list.sortOrder('kind'), render: (v: TRectification['kind']) => t.supervision.findingKinds[v] },
     { title: tr.responsible, dataIndex: 'responsibleName', key: 'responsible' },
-    { title: tr.deadline, dataIndex: 'deadline', key: 'deadline', render: formatDate },
-    { title: t.common.status, key: 'status', render: (_v, r) => <RectStatus r={r} /> },
+    { title: tr.deadline, dataIndex: 'deadline', key: 'deadline', sorter: true, sortOrder: list.sortOrder('deadline'), render: formatDate },
+    { title: t.common.status, key: 'status', sorter: true, sortOrder: list.sortOrder('status'), render: (_v, r) => <RectStatus r={r} /> },
     { title: tr.round, dataIndex: 'roundTitle', key: 'round', render: (v: string, r) => <Link to={`/supervision/rounds/${r.roundId}`}>{v}</Link> },
     { title: tr.letterNumber, dataIndex: 'letterNumber', key: 'letter', render: (v: string | null) => v ?? t.common.none },
+    { title: tr.issuedAt, dataIndex: 'createdAt', key: 'createdAt', sorter: true, sortOrder: list.sortOrder('createdAt'), render: (v: string) => formatDateTime(v).slice(0, 10) },
   ];
   return (
     <>
-      <PageHeader title={tr.title} subtitle={departmentScoped ? t.common.labelled(t.supervision.department, me.departmentName ?? '') : undefined} extra={<PrintButton />} />
-      <ListToolbar list={list} statusFilter={false}>
+      <PageHeader title={tr.title} subtitle={departmentScoped ? t.common.labelled(t.supervision.department, me.departmentName ?? '') : undefined} extra={
+          <>
+            <ExportButton path="/api/supervision/rectifications/export" query={list.query} filename={`${tr.title}.xlsx`} />
+            <PrintButton />
+          </>
+        }
+      />
+      <ListToolbar list={list} placeholder={tr.searchPlaceholder} statusFilter={false}>
         {!departmentScoped && (
           <DepartmentSelect
             institutionId={me.institutionId}

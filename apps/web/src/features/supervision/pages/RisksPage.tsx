@@ -5,7 +5,7 @@ import { App, Button, Checkbox, Popconfirm, Select, Space, type TableColumnsType
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { ActiveToggle } from '../../../components/ActiveToggle.tsx';
-import { PrintButton } from '../../../components/ExportButton.tsx';
+import { ExportButton, PrintButton } from '../../../components/ExportButton.tsx';
 import { actionsColumn, ListTable } from '../../../components/ListTable.tsx';
 import { ListToolbar } from '../../../components/ListToolbar.tsx';
 import { PageHeader } from '../../../components/PageHeader.tsx';
@@ -72,7 +72,10 @@ export default function RisksPage() {
   const manage = can('risk.manage');
   const regionUser = useScope() === 'region';
   const departmentScoped = useScope() === 'department';
+  const tm = t.supervision.more.risk;
   const list = useListParams();
+  // 在用 (default) / 已停用 / 全部: the server lists active points unless asked for `active=false` or `all=true`.
+  const status = list.value('all') === 'true' ? 'all' : list.value('active') === 'false' ? 'inactive' : 'active';
   const institutionId = list.value('institutionId') ?? me.institutionId;
   const { data, isFetching, error } = useRisks(list.query);
   const summary = useRiskSummary(regionUser && institutionId ? { institutionId } : {});
@@ -86,23 +89,32 @@ export default function RisksPage() {
       title: tr.pointTitle,
       dataIndex: 'title',
       key: 'title',
+      sorter: true,
+      sortOrder: list.sortOrder('title'),
       render: (v: string, r) => (
         <div style={{ maxWidth: 320 }}>
           <Link to={`/supervision/risks/${r.id}`}>{v}</Link>
+          {!r.active && (
+            <Tag style={{ marginLeft: 6 }} data-testid="risk-inactive">
+              {tm.inactiveTag}
+            </Tag>
+          )}
           {r.postName && <div className="ql-muted">{t.common.labelled(tr.post, r.postName)}</div>}
         </div>
       ),
     },
-    { title: t.supervision.department, dataIndex: 'departmentName', key: 'department', render: (v: string | null) => v ?? tr.wholeInstitution },
-    { title: tr.process, dataIndex: 'process', key: 'process', render: (v: TRiskPoint['process']) => t.supervision.processes[v] },
-    { title: tr.score, key: 'score', render: (_v, r) => `${r.likelihood}×${r.impact}=${r.score}` },
-    { title: tr.level, dataIndex: 'level', key: 'level', render: (v: TRiskPoint['level']) => <LevelTag level={v} /> },
+    { title: t.supervision.department, dataIndex: 'departmentName', key: 'department', sorter: true, sortOrder: list.sortOrder('department'), render: (v: string | null) => v ?? tr.wholeInstitution },
+    { title: tr.process, dataIndex: 'process', key: 'process', sorter: true, sortOrder: list.sortOrder('process'), render: (v: TRiskPoint['process']) => t.supervision.processes[v] },
+    { title: tr.score, key: 'score', sorter: true, sortOrder: list.sortOrder('score'), render: (_v, r) => `${r.likelihood}×${r.impact}=${r.score}` },
+    { title: tr.level, dataIndex: 'level', key: 'level', sorter: true, sortOrder: list.sortOrder('level'), render: (v: TRiskPoint['level']) => <LevelTag level={v} /> },
     {
       title: tr.measures,
       key: 'measures',
+      sorter: true,
+      sortOrder: list.sortOrder('measures'),
       render: (_v, r) => tr.measureProgress(r.measures.length, r.measures.filter((m) => m.status === 'done').length),
     },
-    { title: tr.reviewOn, dataIndex: 'reviewOn', key: 'reviewOn', render: (_v, r) => <ReviewDate point={r} /> },
+    { title: tr.reviewOn, dataIndex: 'reviewOn', key: 'reviewOn', sorter: true, sortOrder: list.sortOrder('reviewOn'), render: (_v, r) => <ReviewDate point={r} /> },
   ];
   if (manage)
     columns.push(
@@ -141,6 +153,7 @@ export default function RisksPage() {
                 {tr.create}
               </Button>
             )}
+            <ExportButton path="/api/supervision/risks/export" query={list.query} filename={tm.exportName} />
             <PrintButton />
           </>
         }
@@ -183,6 +196,18 @@ export default function RisksPage() {
         <Checkbox checked={list.value('reviewOverdue') === 'true'} onChange={(e) => list.set({ reviewOverdue: e.target.checked ? 'true' : undefined })} data-testid="filter-overdue">
           {tr.overdueOnly}
         </Checkbox>
+        <Select
+          aria-label={tm.statusFilter}
+          style={{ width: 100 }}
+          value={status}
+          onChange={(v) => list.set({ active: v === 'inactive' ? 'false' : undefined, all: v === 'all' ? 'true' : undefined })}
+          options={[
+            { value: 'active', label: tm.statusActive },
+            { value: 'inactive', label: tm.statusInactive },
+            { value: 'all', label: tm.statusAll },
+          ]}
+          data-testid="filter-active"
+        />
       </ListToolbar>
       <ListTable<TRiskPoint>
         testId="risks-table"

@@ -1,14 +1,15 @@
-/** 查房清单: checklist templates with their sections, weights and pass marks. */
-import { PlusOutlined } from '@ant-design/icons';
-import { Alert, Button, Table, type TableColumnsType, Tag } from 'antd';
+/** 查房清单: checklist templates with their sections, weights and pass marks; edited in versions, copied, deactivated. */
+import { CopyOutlined, EditOutlined, PlusOutlined, StopOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Popconfirm, Space, Table, type TableColumnsType, Tag } from 'antd';
 import { useState } from 'react';
 import { PageHeader } from '../../../components/PageHeader.tsx';
 import { errorMessage } from '../../../lib/forms.ts';
 import { usePageTitle, useT } from '../../../lib/i18n/index.tsx';
 import { useCan } from '../../../lib/session.tsx';
-import { useTemplates } from '../api.ts';
+import { useTemplateEdit, useTemplates } from '../api.ts';
 import { TemplateForm } from '../components/TemplateForm.tsx';
 import type { Section, Template } from '../types.ts';
+import '../supervision.css';
 
 /** Sections and items of a template, as read-only tables. */
 export function TemplateSections({ sections }: { sections: Section[] }) {
@@ -44,11 +45,53 @@ export default function TemplatesPage() {
   const manage = useCan()('inspection.manage');
   const { data, isFetching, error } = useTemplates();
   const [creating, setCreating] = useState(false);
+  const [editing, setEditing] = useState<Template | null>(null);
+  const { update, copy } = useTemplateEdit();
+  const { message } = App.useApp();
+  const act = (p: Promise<unknown>, ok: string) => p.then(() => message.success(ok)).catch((e) => message.error(errorMessage(e)));
   const columns: TableColumnsType<Template> = [
-    { title: tt.name, dataIndex: 'name', key: 'name' },
+    {
+      title: tt.name,
+      dataIndex: 'name',
+      key: 'name',
+      render: (v: string, r) => (
+        <>
+          {v} {!r.active && <Tag data-testid="template-inactive">{tt.inactive}</Tag>}
+        </>
+      ),
+    },
     { title: tt.sections, key: 'sections', render: (_v, r) => r.sections.map((s) => s.title).join('、') },
     { title: tt.size, key: 'size', render: (_v, r) => tt.summary(r.sections.length, r.sections.reduce((n, s) => n + s.items.length, 0)) },
+    { title: tt.version, dataIndex: 'version', key: 'version', className: 'ql-sup-nowrap', render: (v: number) => tt.versionOf(v) },
+    { title: tt.usedBy, dataIndex: 'usedBy', key: 'usedBy', className: 'ql-sup-nowrap', render: (v: number) => tt.usedByOf(v) },
   ];
+  if (manage)
+    columns.push({
+      title: t.common.actions,
+      key: 'actions',
+      className: 'ql-no-print',
+      render: (_v, r) => (
+        <Space size={0} wrap>
+          <Button type="link" size="small" icon={<EditOutlined />} onClick={() => setEditing(r)} data-testid="template-edit">
+            {tt.edit}
+          </Button>
+          <Button type="link" size="small" icon={<CopyOutlined />} loading={copy.isPending && copy.variables === r.id} onClick={() => act(copy.mutateAsync(r.id), tt.copied)} data-testid="template-copy">
+            {tt.copy}
+          </Button>
+          {r.active ? (
+            <Popconfirm title={tt.deactivateConfirm} okText={tt.deactivate} okButtonProps={{ danger: true }} cancelText={t.common.cancel} onConfirm={() => act(update.mutateAsync({ id: r.id, body: { active: false } }), tt.deactivated)}>
+              <Button type="link" size="small" danger icon={<StopOutlined />} data-testid="template-deactivate">
+                {tt.deactivate}
+              </Button>
+            </Popconfirm>
+          ) : (
+            <Button type="link" size="small" onClick={() => act(update.mutateAsync({ id: r.id, body: { active: true } }), tt.reactivated)} data-testid="template-reactivate">
+              {tt.reactivate}
+            </Button>
+          )}
+        </Space>
+      ),
+    });
   return (
     <>
       <PageHeader
@@ -74,6 +117,7 @@ export default function TemplatesPage() {
         />
       </div>
       <TemplateForm open={creating} onClose={() => setCreating(false)} />
+      {editing && <TemplateForm open template={editing} onClose={() => setEditing(null)} />}
     </>
   );
 }
