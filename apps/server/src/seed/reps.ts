@@ -7,7 +7,7 @@
  * blacklisted company. Names and numbers are deterministic; dates follow the day the demo is seeded.
  * Reps sign in on /rep with their phone number and the demo password.
  */
-import zlib from 'node:zlib';
+import { drawPng } from './picture.ts';
 import { creditCodeCheckChar, maskNationalId } from '@qinglian/contracts';
 import { putBlob } from '../platform/blobs.ts';
 import { attachments } from '../platform/platform.tables.ts';
@@ -57,41 +57,11 @@ const at = (date: string, hhmm: string) => new Date(`${date}T${hhmm}:00+08:00`);
 
 /** A 90×120 ID-photo stand-in: a grey head-and-shoulders silhouette on a light blue ground (PNG). */
 function silhouette(): Buffer {
-  const w = 90;
-  const h = 120;
-  const raw = Buffer.alloc((w * 3 + 1) * h);
-  for (let y = 0; y < h; y++) {
-    raw[y * (w * 3 + 1)] = 0; // filter: none
-    for (let x = 0; x < w; x++) {
-      const head = (x - 45) ** 2 + (y - 48) ** 2 < 22 ** 2;
-      const shoulders = y > 78 && (x - 45) ** 2 / 42 ** 2 + (y - 122) ** 2 / 44 ** 2 < 1;
-      const [cr, cg, cb] = head || shoulders ? [120, 128, 140] : [214, 230, 245];
-      raw.set([cr, cg, cb], y * (w * 3 + 1) + 1 + x * 3);
-    }
-  }
-  const crcTable = Array.from({ length: 256 }, (_, n) => {
-    let c = n;
-    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-    return c >>> 0;
+  return drawPng(90, 120, (x, y) => {
+    const head = (x - 45) ** 2 + (y - 48) ** 2 < 22 ** 2;
+    const shoulders = y > 78 && (x - 45) ** 2 / 42 ** 2 + (y - 122) ** 2 / 44 ** 2 < 1;
+    return head || shoulders ? [120, 128, 140] : [214, 230, 245];
   });
-  const crc = (b: Buffer) => {
-    let c = 0xffffffff;
-    for (const x of b) c = crcTable[(c ^ x) & 0xff]! ^ (c >>> 8);
-    return (c ^ 0xffffffff) >>> 0;
-  };
-  const chunk = (type: string, data: Buffer) => {
-    const td = Buffer.concat([Buffer.from(type, 'ascii'), data]);
-    const len = Buffer.alloc(4);
-    len.writeUInt32BE(data.length);
-    const sum = Buffer.alloc(4);
-    sum.writeUInt32BE(crc(td));
-    return Buffer.concat([len, td, sum]);
-  };
-  const ihdr = Buffer.alloc(13);
-  ihdr.writeUInt32BE(w, 0);
-  ihdr.writeUInt32BE(h, 4);
-  ihdr.set([8, 2, 0, 0, 0], 8); // 8-bit RGB
-  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', ihdr), chunk('IDAT', zlib.deflateSync(raw)), chunk('IEND', Buffer.alloc(0))]);
 }
 
 /** A one-page PDF standing in for a company's letter of authorisation. */

@@ -7,7 +7,7 @@
  * middle-level cadres. Deterministic and idempotent: dates follow the day the demo is seeded, and a
  * second run for an institution that already has templates writes nothing.
  */
-import zlib from 'node:zlib';
+import { drawPng } from './picture.ts';
 import { and, eq } from 'drizzle-orm';
 import { scoreAnswers } from '../modules/supervision/rounds.service.ts';
 import { dayAfter, morningOf } from '../modules/supervision/supervision.common.ts';
@@ -97,42 +97,12 @@ function lastQuarters(today: string): [string, string] {
 
 /** A 160×120 photo stand-in: a ruled page of a register on a desk (PNG). */
 function registerPhoto(): Buffer {
-  const w = 160;
-  const h = 120;
-  const raw = Buffer.alloc((w * 3 + 1) * h);
-  for (let y = 0; y < h; y++) {
-    raw[y * (w * 3 + 1)] = 0;
-    for (let x = 0; x < w; x++) {
-      const page = x > 24 && x < 136 && y > 12 && y < 108;
-      const ruled = page && y > 24 && (y - 24) % 10 === 0;
-      const margin = page && x === 40;
-      const [r, g, b] = ruled ? [150, 170, 200] : margin ? [220, 120, 120] : page ? [250, 247, 236] : [150, 116, 84];
-      raw.set([r, g, b], y * (w * 3 + 1) + 1 + x * 3);
-    }
-  }
-  const table = Array.from({ length: 256 }, (_, n) => {
-    let c = n;
-    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-    return c >>> 0;
+  return drawPng(160, 120, (x, y) => {
+    const page = x > 24 && x < 136 && y > 12 && y < 108;
+    const ruled = page && y > 24 && (y - 24) % 10 === 0;
+    const margin = page && x === 40;
+    return ruled ? [150, 170, 200] : margin ? [220, 120, 120] : page ? [250, 247, 236] : [150, 116, 84];
   });
-  const crc = (b: Buffer) => {
-    let c = 0xffffffff;
-    for (const x of b) c = table[(c ^ x) & 0xff]! ^ (c >>> 8);
-    return (c ^ 0xffffffff) >>> 0;
-  };
-  const chunk = (type: string, data: Buffer) => {
-    const td = Buffer.concat([Buffer.from(type, 'ascii'), data]);
-    const len = Buffer.alloc(4);
-    len.writeUInt32BE(data.length);
-    const sum = Buffer.alloc(4);
-    sum.writeUInt32BE(crc(td));
-    return Buffer.concat([len, td, sum]);
-  };
-  const ihdr = Buffer.alloc(13);
-  ihdr.writeUInt32BE(w, 0);
-  ihdr.writeUInt32BE(h, 4);
-  ihdr.set([8, 2, 0, 0, 0], 8);
-  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', ihdr), chunk('IDAT', zlib.deflateSync(raw)), chunk('IEND', Buffer.alloc(0))]);
 }
 
 export interface RoundsPlace {
