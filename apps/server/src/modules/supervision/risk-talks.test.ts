@@ -3,7 +3,7 @@ import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runDueJobs } from '../../platform/jobs.ts';
 import { auditLog } from '../../platform/platform.tables.ts';
-import { createPerson } from '../../seed/factories.ts';
+import { createAccount, createPerson } from '../../seed/factories.ts';
 import { type Client, createTestEnv, signIn, type TestEnv } from '../../test/harness.ts';
 import { buildWorld, PASSWORD, type World } from '../../test/world.ts';
 import { RISK_LIBRARY_KEYS } from './supervision.testkit.ts';
@@ -146,6 +146,15 @@ describe('risk list', () => {
     const own = (await officer.get(`${P}/risks/summary`)).json();
     expect(a).toMatchObject({ points: own.points, measures: own.measures });
     expect(summary.points).toBe(summary.byInstitution.reduce((n: number, u: { points: number }) => n + u.points, 0));
+    // With two hospitals in the summary, each department is named with its hospital (both have a 心内科).
+    await createAccount(env.platform.db, { username: 'b_office', role: 'discipline_officer', regionId: w.r1.id, institutionId: w.B.inst.id, password: PASSWORD });
+    const bOffice = await signIn(env.app, 'b_office', PASSWORD);
+    expect((await bOffice.post(`${P}/risks/adopt`, { keys: RISK_LIBRARY_KEYS.slice(0, 1), departmentId: w.B.clinical.id })).statusCode).toBe(200);
+    const both = (await supervisor.get(`${P}/risks/summary`)).json();
+    const names = both.heat.map((h: { departmentName: string }) => h.departmentName);
+    expect(names).toContain('HA医院 · 心内科');
+    expect(names).toContain('HB医院 · 心内科');
+    expect((await officer.get(`${P}/risks/summary`)).json().heat.map((h: { departmentName: string }) => h.departmentName)).toContain('心内科');
   });
 });
 

@@ -313,7 +313,7 @@ export async function adopt(ctx: Ctx, input: { institutionId?: string; keys: str
 /** Counts of points and measures, a heat map by department and the likelihood × impact matrix. */
 export async function riskSummary(ctx: Ctx, q: { institutionId?: string }) {
   const all = (await listRisks(ctx, { page: 1, pageSize: 100_000, institutionId: q.institutionId })).items;
-  const heat = new Map<string, { departmentId: string | null; departmentName: string; low: number; medium: number; high: number; critical: number; measures: number }>();
+  const heat = new Map<string, { institutionId: string; departmentId: string | null; departmentName: string; low: number; medium: number; high: number; critical: number; measures: number }>();
   const scale = await summaryScale(ctx, q.institutionId, all);
   const matrix = Array.from({ length: scale.likelihoodLevels }, () => Array(scale.impactLevels).fill(0) as number[]);
   const units = new Map<string, { institutionId: string; institutionName: string; points: number; measures: number; high: number; critical: number }>();
@@ -323,8 +323,8 @@ export async function riskSummary(ctx: Ctx, q: { institutionId?: string }) {
     u.measures += p.measures.length;
     if (p.level === 'high' || p.level === 'critical') u[p.level]++;
     units.set(p.institutionId, u);
-    const key = p.departmentId ?? 'none';
-    const h = heat.get(key) ?? { departmentId: p.departmentId, departmentName: p.departmentName ?? '全院', low: 0, medium: 0, high: 0, critical: 0, measures: 0 };
+    const key = p.departmentId ?? `hospital:${p.institutionId}`;
+    const h = heat.get(key) ?? { institutionId: p.institutionId, departmentId: p.departmentId, departmentName: p.departmentName ?? '全院', low: 0, medium: 0, high: 0, critical: 0, measures: 0 };
     h[p.level]++;
     h.measures += p.measures.length;
     heat.set(key, h);
@@ -340,7 +340,10 @@ export async function riskSummary(ctx: Ctx, q: { institutionId?: string }) {
     points: all.length,
     measures: all.reduce((n, p) => n + p.measures.length, 0),
     byLevel,
-    heat: [...heat.values()].sort((a, b) => b.critical + b.high - (a.critical + a.high)),
+    // Across several institutions a department is named with its institution (every hospital has a 心血管内科).
+    heat: [...heat.values()]
+      .map(({ institutionId, ...h }) => (units.size > 1 ? { ...h, departmentName: `${units.get(institutionId)?.institutionName ?? ''} · ${h.departmentName}` } : h))
+      .sort((a, b) => b.critical + b.high - (a.critical + a.high)),
     matrix,
     reviewOverdue: all.filter((p) => p.reviewOverdue).length,
     scale,
