@@ -28,6 +28,22 @@ describe('home to-do list', () => {
     expect(await textOf(page.locator('.ant-pagination-total-text').first())).toContain(String(alerts!.count));
   });
 
+  test('the region’s discipline group is sent to the reports routed to it', async () => {
+    const { page } = b;
+    await login(page, 'supervisor');
+    const line = page.getByTestId('todo-cases.new');
+    await line.waitFor();
+    await line.getByRole('link').first().click();
+    await page.waitForURL(/\/cases\?status=received&routedTo=region/);
+    await settle(page);
+    expect(await textOf(page.getByTestId('filter-routed'))).toContain('区域纪检监察组办理');
+    const rows = page.getByTestId('cases-table').locator('tbody tr.ant-table-row');
+    await expect.poll(() => rows.count()).toBeGreaterThan(0);
+    // Every row is one the region handles.
+    expect(await rows.locator('[data-testid="routed-region"]').count()).toBe(await rows.count());
+    await screenshot(page, 'home-region-cases');
+  });
+
   test('a member of staff is told nothing waits', async () => {
     const { page } = b;
     await login(page, 'yisheng');

@@ -195,6 +195,8 @@ export const ZCaseQuery = ZListQuery.extend({
   overdue: ZQueryBool.optional(),
   open: ZQueryBool.optional(),
   mine: ZQueryBool.optional(),
+  /** Who handles it: the hospital's office or the region's discipline group (cases about a hospital's leadership). */
+  routedTo: z.enum(['institution', 'region']).optional(),
   from: z.iso.date().optional(),
   to: z.iso.date().optional(),
 });

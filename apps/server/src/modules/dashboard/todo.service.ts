@@ -25,18 +25,20 @@ interface Source {
   severity: Severity;
   /** Only for some of those holding the permission (e.g. a department's own answers). */
   when?: (actor: Actor) => boolean;
-  /** The console list and its filters; null when there is no list to open. */
+  /** The console list and its filters (which may depend on the caller); null when there is no list to open. */
   path: string | null;
-  query?: Record<string, string>;
+  query?: Record<string, string> | ((actor: Actor) => Record<string, string>);
   count: (ctx: Ctx, query: Record<string, string>) => Promise<number>;
 }
 
 const ONE = { pageSize: '1' };
 const inDepartment = (a: Actor) => scopeOf(a) === 'department';
+/** The region's discipline group sees every case of the region, but its own work is the cases routed to it. */
+const casesOf = (filters: Record<string, string>) => (a: Actor) => (scopeOf(a) === 'region' ? { ...filters, routedTo: 'region' } : filters);
 
 const SOURCES: Source[] = [
-  { key: 'cases.overdue', perm: 'case.handle', severity: 'danger', path: '/cases', query: { overdue: 'true' }, count: async (c, q) => (await listCases(c, ZCaseQuery.parse({ ...q, ...ONE }))).total },
-  { key: 'cases.new', perm: 'case.handle', severity: 'warning', path: '/cases', query: { status: 'received' }, count: async (c, q) => (await listCases(c, ZCaseQuery.parse({ ...q, ...ONE }))).total },
+  { key: 'cases.overdue', perm: 'case.handle', severity: 'danger', path: '/cases', query: casesOf({ overdue: 'true' }), count: async (c, q) => (await listCases(c, ZCaseQuery.parse({ ...q, ...ONE }))).total },
+  { key: 'cases.new', perm: 'case.handle', severity: 'warning', path: '/cases', query: casesOf({ status: 'received' }), count: async (c, q) => (await listCases(c, ZCaseQuery.parse({ ...q, ...ONE }))).total },
   { key: 'cases.mine', perm: 'case.handle', severity: 'info', path: '/cases', query: { mine: 'true', open: 'true' }, count: async (c, q) => (await listCases(c, ZCaseQuery.parse({ ...q, ...ONE }))).total },
   { key: 'cases.unregistered', perm: 'case.handle', severity: 'danger', path: null, count: (c) => countUnregistered(c) },
   { key: 'screening.open', perm: 'screening.view', severity: 'warning', path: '/screening/alerts', query: { status: 'open' }, count: (c) => countAlerts(c, { status: 'open' }) },
@@ -74,17 +76,19 @@ const SOURCES: Source[] = [
   },
 ];
 
-const linkOf = (s: Source) => (s.path === null ? null : s.query ? `${s.path}?${new URLSearchParams(s.query)}` : s.path);
+const queryOf = (s: Source, actor: Actor) => (typeof s.query === 'function' ? s.query(actor) : (s.query ?? {}));
+const linkOf = (s: Source, query: Record<string, string>) => (s.path === null ? null : Object.keys(query).length ? `${s.path}?${new URLSearchParams(query)}` : s.path);
 
 /** The caller's to-do items with something in them, most urgent first. */
 export async function todo(ctx: Ctx): Promise<TTodo> {
   const actor = actorOf(ctx);
   const mine = SOURCES.filter((s) => can(actor.role, s.perm) && (s.when?.(actor) ?? true));
-  const counts = await Promise.all(mine.map((s) => s.count(ctx, s.query ?? {})));
+  const queries = mine.map((s) => queryOf(s, actor));
+  const counts = await Promise.all(mine.map((s, i) => s.count(ctx, queries[i]!)));
   const rank: Record<Severity, number> = { danger: 0, warning: 1, info: 2 };
   return {
     items: mine
-      .map((s, i) => ({ key: s.key, count: counts[i]!, severity: s.severity, to: linkOf(s) }))
+      .map((s, i) => ({ key: s.key, count: counts[i]!, severity: s.severity, to: linkOf(s, queries[i]!) }))
       .filter((x) => x.count > 0)
       .sort((a, b) => rank[a.severity] - rank[b.severity]),
   };

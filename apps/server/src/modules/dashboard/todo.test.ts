@@ -57,8 +57,13 @@ describe('the home page to-do list', () => {
       const list = (await officer.get(`/api/reports${i.to}`)).json() as { total: number };
       expect(list.total, i.key).toBe(i.count);
     }
-    // The region's discipline group sees both hospitals and the leadership case.
-    expect(item(await todoOf('a_region_supervisor'), 'cases.new')?.count).toBe(4);
+    // The region's discipline group sees every case of the region, but what waits for it is the case
+    // routed to it (about a hospital's leadership); the hospitals accept their own.
+    const region = await signIn(env.app, 'a_region_supervisor', PASSWORD);
+    const regionNew = item(((await region.get('/api/dashboard/todo')).json() as { items: Item[] }).items, 'cases.new');
+    expect(regionNew).toMatchObject({ count: 1, to: '/cases?status=received&routedTo=region' });
+    expect((await region.get(`/api/reports${regionNew!.to}`)).json().total).toBe(1);
+    expect((await region.get('/api/reports/cases?status=received')).json().total).toBe(4);
     // Another hospital's office sees its own one.
     expect(item(await todoOf('b_admin'), 'cases.new')).toBeUndefined();
   });

@@ -31,6 +31,7 @@ function filters(ctx: Ctx, q: TCaseQuery): SQL {
     q.open ? inArray(cases.status, OPEN_STATUSES) : undefined,
     q.overdue ? and(inArray(cases.status, OPEN_STATUSES), lt(cases.stageDeadline, now)) : undefined,
     q.mine ? eq(cases.ownerId, actor.accountId) : undefined,
+    q.routedTo ? eq(cases.routedTo, q.routedTo) : undefined,
     q.from ? sql`${cases.receivedAt} >= ${shanghaiStart(q.from)}` : undefined,
     q.to ? sql`${cases.receivedAt} < ${new Date(shanghaiStart(q.to).getTime() + 86_400_000)}` : undefined,
     q.q ? or(ilike(cases.number, likeOf(q.q)), ilike(cases.text, likeOf(q.q))) : undefined,

@@ -141,6 +141,21 @@ export default function CasesPage() {
           options={categoryOptions(t)}
           data-testid="filter-category"
         />
+        {regionUser && (
+          <Select
+            aria-label={tr.routedTo}
+            placeholder={tr.routedTo}
+            allowClear
+            style={{ width: 190 }}
+            value={list.value('routedTo')}
+            onChange={(v) => list.set({ routedTo: v })}
+            options={[
+              { value: 'region', label: tr.routedRegion },
+              { value: 'institution', label: tr.routedInstitution },
+            ]}
+            data-testid="filter-routed"
+          />
+        )}
         <OrgFilters list={list} department={false} />
         <DatePicker.RangePicker
           aria-label={t.common.dateRange}
