@@ -59,6 +59,19 @@ export const TENDER_ALERT_RULE = 'tender_red_flag' as const;
 export const ALERT_RULES = [...SCREENING_RULES, TENDER_ALERT_RULE] as const;
 export const ZAlertRule = z.enum(ALERT_RULES);
 export type TAlertRule = z.infer<typeof ZAlertRule>;
+/** Each rule's Chinese name: in the console, and in what the server writes (Excel exports, case text, the CLI). */
+export const ALERT_RULE_LABELS_ZH: Record<TAlertRule, string> = {
+  off_platform_purchase: '线下采购（平台无记录）',
+  price_above_platform: '采购价高于挂网价',
+  split_purchase: '拆分采购规避招标',
+  supplier_concentration: '供应商集中度异常',
+  usage_spike: '用量异常增长',
+  prescriber_concentration: '医生处方集中',
+  post_visit_uplift: '代表到访后用量上升',
+  committee_conflict: '药事会委员利益冲突',
+  vbp_bypass: '绕开集采中选产品',
+  tender_red_flag: '招投标红旗指标',
+};
 export const ALERT_RULE_KEYS: Record<TAlertRule, readonly string[]> = { ...SCREENING_RULE_KEYS, tender_red_flag: ['ocid', 'indicator', 'subject_id'] };
 
 /** Rules whose alerts carry doctor-level prescription figures (统方): the most confidential. */

@@ -5,7 +5,7 @@
  * list, view and export is written to the audit trail.
  */
 import type { TScreeningAlert, TScreeningAlertDetail, TScreeningAlertQuery, TAlertRule, TScreeningRule } from '@qinglian/contracts';
-import { DOCTOR_LEVEL_RULES, TENDER_ALERT_RULE } from '@qinglian/contracts';
+import { ALERT_RULE_LABELS_ZH, DOCTOR_LEVEL_RULES, TENDER_ALERT_RULE } from '@qinglian/contracts';
 import { and, count, eq, gte, ilike, inArray, lte, or, type SQL, sql } from 'drizzle-orm';
 import { type Actor, assertInScope, scopeWhere } from '../../platform/access.ts';
 import { writeAudit } from '../../platform/audit.ts';
@@ -23,18 +23,6 @@ import { screeningAlerts } from './screening.tables.ts';
 type AlertRow = typeof screeningAlerts.$inferSelect;
 type InstRow = typeof institutions.$inferSelect;
 
-export const RULE_LABELS: Record<TAlertRule, string> = {
-  off_platform_purchase: '线下采购（平台无记录）',
-  price_above_platform: '采购价高于挂网价',
-  split_purchase: '拆分采购规避招标',
-  supplier_concentration: '供应商集中度异常',
-  usage_spike: '用量异常增长',
-  prescriber_concentration: '医生处方集中',
-  post_visit_uplift: '代表到访后用量上升',
-  committee_conflict: '药事会委员利益冲突',
-  vbp_bypass: '绕开集采中选产品',
-  tender_red_flag: '招投标红旗指标',
-};
 const STATUS_LABELS = { open: '待处理', dismissed: '已排除', escalated: '已转线索' } as const;
 
 /** The alert's summary in the reader's language (the stored one is Chinese). */
@@ -139,7 +127,7 @@ export async function exportAlerts(ctx: Ctx, q: TScreeningAlertQuery): Promise<B
   return buildXlsx(
     '筛查预警',
     [
-      { header: '规则', width: 22, value: (r) => RULE_LABELS[r.a.rule as TAlertRule] },
+      { header: '规则', width: 22, value: (r) => ALERT_RULE_LABELS_ZH[r.a.rule as TAlertRule] },
       { header: '规则代码', width: 24, value: (r) => r.a.rule },
       { header: '机构', width: 22, value: (r) => r.name },
       { header: '期间', width: 10, value: (r) => r.a.period },
@@ -231,7 +219,7 @@ export async function escalateAlert(ctx: Ctx, id: string, input: { text?: string
   const subjects = staffNos.length
     ? await ctx.db.select({ id: people.id }).from(people).where(and(eq(people.institutionId, a.institutionId), inArray(people.staffNo, staffNos)))
     : [];
-  const text = input.text ?? `【筛查预警·${RULE_LABELS[a.rule as TAlertRule]}】${a.summary}`;
+  const text = input.text ?? `【筛查预警·${ALERT_RULE_LABELS_ZH[a.rule as TAlertRule]}】${a.summary}`;
   const now = ctx.platform.now();
   return inTx(ctx.db, async (tx) => {
     const t = { ...ctx, db: tx };

@@ -2,14 +2,13 @@
  * `qinglian screen` (run every enabled rule, store the alerts, print them; `--format json` prints JSON Lines
  * as the screening data contract fixes) and `qinglian demo-data` (the synthetic hospital's eleven files).
  */
-import { SCREENING_RULES } from '@qinglian/contracts';
+import { ALERT_RULE_LABELS_ZH, SCREENING_RULES, type TAlertRule } from '@qinglian/contracts';
 import fs from 'node:fs';
 import type { Command } from 'commander';
 import { systemCtx, type Platform } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors.ts';
 import { t } from '../../platform/i18n.ts';
 import { generateDemoData } from './demo.generate.ts';
-import { RULE_LABELS } from './alerts.service.ts';
 import { screenNow } from './runs.service.ts';
 
 type WithPlatform = <T>(fn: (p: Platform) => Promise<T>) => Promise<T>;
@@ -59,7 +58,7 @@ export function registerScreeningCommands(program: Command, withPlatform: WithPl
             const byRule = new Map<string, number>();
             for (const a of alerts) byRule.set(a.rule, (byRule.get(a.rule) ?? 0) + 1);
             console.log(`\nrun ${run.id}: ${run.fromPeriod}..${run.toPeriod}, parameters v${run.paramVersion}, ${alerts.length} alert(s), ${run.alertsNew} new`);
-            for (const [rule, n] of byRule) console.log(`  ${RULE_LABELS[rule as keyof typeof RULE_LABELS]} (${rule}): ${n}`);
+            for (const [rule, n] of byRule) console.log(`  ${ALERT_RULE_LABELS_ZH[rule as TAlertRule]} (${rule}): ${n}`);
           }
           console.error(`screened ${run.fromPeriod}..${run.toPeriod}: ${alerts.length} alert(s), ${run.alertsNew} new; times ${JSON.stringify(run.ruleTimes)}`);
         } catch (err) {
