@@ -8,11 +8,10 @@ import crypto from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog } from '../../platform/platform.tables.ts';
-import { createAccount } from '../../seed/factories.ts';
-import { type Client, createTestEnv, signIn, type TestEnv } from '../../test/harness.ts';
-import { buildWorld, PASSWORD, type World } from '../../test/world.ts';
+import { type Client, signIn, type TestEnv } from '../../test/harness.ts';
+import { PASSWORD, type World } from '../../test/world.ts';
 import { cases } from '../reports/reports.tables.ts';
-import { captureSms, issueOf, openReception, putProfile, registerRep, signUpRep } from './reps.testkit.ts';
+import { captureSms, issueOf, putProfile, registerRep, signUpRep, twoHospitals } from './reps.testkit.ts';
 
 let env: TestEnv;
 let w: World;
@@ -33,15 +32,7 @@ let colleagueId: string;
 let pendingBooking: string;
 
 beforeAll(async () => {
-  env = await createTestEnv();
-  env.setNow(MONDAY);
-  env.platform.config.sessionTtlHours = 24 * 400;
-  w = await buildWorld(env.platform);
-  await createAccount(env.platform.db, { username: 'b_officer', role: 'discipline_officer', regionId: w.r1.id, institutionId: w.B.inst.id, password: PASSWORD });
-  aOffice = await signIn(env.app, 'a_discipline_officer', PASSWORD);
-  bOffice = await signIn(env.app, 'b_officer', PASSWORD);
-  await openReception(aOffice, w.A.admin.id);
-  await openReception(bOffice, w.B.admin.id);
+  ({ env, w, aOffice, bOffice } = await twoHospitals(MONDAY));
   offender = await newRep();
   offenderId = await registerRep(offender, { seed: 31, company: 31 }, [w.A.inst.id]);
   colleague = await newRep();

@@ -3,7 +3,9 @@ import crypto from 'node:crypto';
 import { creditCodeCheckChar, nationalIdCheckChar } from '@qinglian/contracts';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import type { Db } from '../../platform/db.ts';
-import type { Client } from '../../test/harness.ts';
+import { createAccount } from '../../seed/factories.ts';
+import { type Client, createTestEnv, signIn } from '../../test/harness.ts';
+import { buildWorld, PASSWORD } from '../../test/world.ts';
 import { repBookings, repCompanies, reps, repViolations, repVisits } from './reps.tables.ts';
 import { setSmsTransport } from './sms.ts';
 
@@ -124,6 +126,23 @@ export async function openReception(office: Client, departmentId: string) {
   const rules = (await office.get('/api/reps/rules')).json();
   const res = await office.request({ method: 'PUT', url: '/api/reps/rules', payload: { ...rules, institutionId: undefined, weekdays: [1, 2, 3, 4, 5], departmentIds: [departmentId] } });
   if (res.statusCode !== 200) throw new Error(`${res.statusCode} ${res.body}`);
+}
+
+/**
+ * Two hospitals of one region at a given moment, each with its discipline office signed in (A's from the
+ * world, B's made here) and reception open in its finance office: the setting of the region-wide tests.
+ */
+export async function twoHospitals(at: Date) {
+  const env = await createTestEnv();
+  env.setNow(at);
+  env.platform.config.sessionTtlHours = 24 * 400;
+  const w = await buildWorld(env.platform);
+  await createAccount(env.platform.db, { username: 'b_officer', role: 'discipline_officer', regionId: w.r1.id, institutionId: w.B.inst.id, password: PASSWORD });
+  const aOffice = await signIn(env.app, 'a_discipline_officer', PASSWORD);
+  const bOffice = await signIn(env.app, 'b_officer', PASSWORD);
+  await openReception(aOffice, w.A.admin.id);
+  await openReception(bOffice, w.B.admin.id);
+  return { env, w, aOffice, bOffice };
 }
 
 /** The first field issue of a 400 answer. */
