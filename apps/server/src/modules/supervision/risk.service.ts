@@ -1,6 +1,6 @@
 /** Integrity risk points (廉政风险点): likelihood × impact on the institution's matrix, control measures, reviews. */
 import type { TRiskPoint } from '@qinglian/contracts';
-import { and, asc, eq, ilike, inArray, lt, max, or, type SQL, sql } from 'drizzle-orm';
+import { and, asc, count, eq, ilike, inArray, lt, max, or, type SQL, sql } from 'drizzle-orm';
 import { assertInScope, scopeWhere } from '../../platform/access.ts';
 import { writeAudit } from '../../platform/audit.ts';
 import { actorOf, type Ctx } from '../../platform/context.ts';
@@ -135,13 +135,22 @@ export async function listRisks(ctx: Ctx, q: RiskQuery) {
     q.reviewOverdue ? lt(riskPoints.reviewOn, todayShanghai(ctx.platform.now())) : undefined,
     q.q ? or(ilike(riskPoints.title, likeOf(q.q)), ilike(riskPoints.description, likeOf(q.q))) : undefined,
   ) as SQL;
-  // Level depends on each institution's matrix, so a level filter is applied after scoring.
-  const rows = await select(ctx.db).where(w).orderBy(asc(departments.code), asc(riskPoints.title));
+  const { limit, offset } = pageOf(q);
+  // Without a level filter or a sort, the database pages and counts (the home page's to-do count asks
+  // every minute). Level depends on each institution's matrix, so those are applied after scoring.
+  if (!q.level && !q.sort) {
+    const [rows, [total]] = await Promise.all([
+      select(ctx.db).where(w).orderBy(asc(departments.code), asc(riskPoints.title), asc(riskPoints.id)).limit(limit).offset(offset),
+      ctx.db.select({ n: count() }).from(riskPoints).where(w),
+    ]);
+    const page = await present(ctx, rows.map((r) => ({ ...r.p, departmentName: r.departmentName })));
+    return { items: page, total: total?.n ?? 0, page: q.page, pageSize: q.pageSize };
+  }
+  const rows = await select(ctx.db).where(w).orderBy(asc(departments.code), asc(riskPoints.title), asc(riskPoints.id));
   let items = await present(ctx, rows.map((r) => ({ ...r.p, departmentName: r.departmentName })));
   if (q.level) items = items.filter((i) => i.level === q.level);
   const by = q.sort ? SORTS[q.sort] : undefined;
   if (by) items = items.sort((a, b) => (q.order === 'desc' ? -by(a, b) : by(a, b)));
-  const { limit, offset } = pageOf(q);
   return { items: items.slice(offset, offset + limit), total: items.length, page: q.page, pageSize: q.pageSize };
 }
 
