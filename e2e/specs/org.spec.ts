@@ -14,6 +14,7 @@ import {
   search,
   settle,
   textOf,
+  untilAnimated,
 } from '../lib/app.ts';
 import { useBrowser } from '../lib/browser.ts';
 import { RUN, validNationalId } from '../lib/data.ts';
@@ -138,12 +139,14 @@ describe('organisation pages as hadmin', () => {
     await expectRowCount(table, 1);
     await page.getByTestId('create-button').click();
     const create = modal(page);
+    await untilAnimated(create); // a click during the opening motion can be lost
     await create.getByLabel('科室编码').fill('TYPED');
     await create.getByRole('button', { name: /取\s*消/ }).click();
     await create.waitFor({ state: 'hidden' });
     await rowsOf(table).first().getByTestId('row-edit').click();
     const edit = modal(page);
     await edit.getByText('编辑科室').waitFor();
+    await untilAnimated(edit);
     await expect.poll(() => edit.getByLabel('科室名称').inputValue(), { timeout: 5_000 }).toBe('信息科');
     expect(await edit.getByLabel('科室编码').inputValue()).toBe('INFO');
     expect(await edit.getByLabel('非临床').isChecked()).toBe(true);

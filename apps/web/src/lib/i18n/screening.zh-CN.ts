@@ -1,5 +1,4 @@
 /** The screening pages of the console (数据碰撞筛查), zh-CN; screening.en-US.ts has the same shape. */
-import { ALERT_RULE_LABELS_ZH } from '@qinglian/contracts';
 import type { ALERT_RULES, ALERT_STATUSES, SCREENING_IMPORT_STATUSES, SCREENING_KINDS, SCREENING_RUN_STATUSES } from '@qinglian/contracts';
 
 type Labels<T extends readonly string[]> = Record<T[number], string>;
@@ -32,7 +31,20 @@ export const screeningZh = {
     platform_records: '平台记录号、机构编码、订单日期、供应商编码、商品编码、数量、单价：省级采购平台记录的本院订单。',
     prescriptions: '处方号、行号、机构编码、科室编码、医生工号、患者代码（匿名，不含姓名）、处方日期、商品编码、数量、金额。',
   } satisfies Labels<typeof SCREENING_KINDS>,
-  rules: ALERT_RULE_LABELS_ZH satisfies Labels<typeof ALERT_RULES>,
+  // The same names as the contracts' ALERT_RULE_LABELS_ZH (what the server writes), kept here as a copy:
+  // importing a value from the contracts would bring zod into the login page's bundle.
+  rules: {
+    off_platform_purchase: '线下采购（平台无记录）',
+    price_above_platform: '采购价高于挂网价',
+    split_purchase: '拆分采购规避招标',
+    supplier_concentration: '供应商集中度异常',
+    usage_spike: '用量异常增长',
+    prescriber_concentration: '医生处方集中',
+    post_visit_uplift: '代表到访后用量上升',
+    committee_conflict: '药事会委员利益冲突',
+    vbp_bypass: '绕开集采中选产品',
+    tender_red_flag: '招投标红旗指标',
+  } satisfies Labels<typeof ALERT_RULES>,
   ruleHints: {
     off_platform_purchase: '医院采购明细在省平台找不到同一供应商、同一商品、同一数量的记录（允许相差几天）。',
     price_above_platform: '采购单价高于挂网价（或平台近期成交价中位数），且多付金额达到下限。',
