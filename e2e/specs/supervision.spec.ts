@@ -687,8 +687,11 @@ describe('cadre assessment', () => {
   test('scores from a CSV with mistakes are refused row by row, an .xlsx is taken, the bottom four are proposed for a talk', async () => {
     const { page } = b;
     const officer = await ApiClient.login(b.baseURL, 'jijian');
-    const posts = await officer.get<Page_<{ personStaffNo: string; personName: string }>>('/api/org/posts?cadreLevel=middle&active=true&pageSize=500');
-    const cadres = [...new Map(posts.items.map((p) => [p.personStaffNo, p])).values()].slice(0, 6);
+    const posts = await officer.get<Page_<{ personId: string; personStaffNo: string; personName: string }>>('/api/org/posts?cadreLevel=middle&active=true&pageSize=500');
+    // Cadres the demo's talks have not already talked to after an assessment (those show "talked", not "proposed").
+    const demoTalks = await officer.get<Page_<{ subjectId: string; reasonKind: string }>>('/api/supervision/talks?pageSize=500');
+    const talkedTo = new Set(demoTalks.items.filter((t) => t.reasonKind === 'assessment').map((t) => t.subjectId));
+    const cadres = [...new Map(posts.items.map((p) => [p.personStaffNo, p])).values()].filter((p) => !talkedTo.has(p.personId)).slice(0, 6);
     const scores = [95.5, 88, 91.25, 70, 86, 60.5];
     b.expectConsoleError(/422.*\/api\/supervision\/assessments|\/api\/supervision\/assessments.*422/);
     await login(page, 'jijian');
